@@ -1,0 +1,153 @@
+/**
+ * Roles and permissions (SPEC §2). The server checks a permission string on every route;
+ * the web only hides what the server would refuse anyway.
+ */
+export const ROLES = [
+  'supervisor',
+  'coordinator',
+  'dept_officer',
+  'dept_leader',
+  'inspector',
+  'street_staff',
+  'enterprise_user',
+  'admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  supervisor: '监督员（依法治办）',
+  coordinator: '统筹协调（房管牵头）',
+  dept_officer: '部门经办人',
+  dept_leader: '部门负责人',
+  inspector: '执法检查员',
+  street_staff: '街道/社区工作人员',
+  enterprise_user: '物业企业用户',
+  admin: '系统管理员',
+  auditor: '安全审计员',
+};
+
+export const PERMISSIONS = [
+  'region:read',
+  'region:manage',
+  'org_unit:read',
+  'org_unit:manage',
+  'user:manage',
+  'audit:read',
+  'reference:manage',
+  'enterprise:read',
+  'enterprise:manage',
+  'enterprise:confirm_checksum',
+  'project:read',
+  'project:manage',
+  'disclosure:manage',
+  'campaign:read',
+  'campaign:manage',
+  'complaint:read',
+  'complaint:create',
+  'complaint:import',
+  'complaint:dispatch',
+  'complaint:handle',
+  'complaint:approve',
+  'complaint:reveal_contact',
+  'complaint:supervise',
+  'problem:read',
+  'problem:manage',
+  'problem:review',
+  'problem:submit',
+  'enforcement:read',
+  'enforcement:create',
+  'credit:read',
+  'credit:manage',
+  'case:manage',
+  'case:approve',
+  'dashboard:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_READ: Permission[] = [
+  'region:read',
+  'org_unit:read',
+  'enterprise:read',
+  'project:read',
+  'campaign:read',
+  'complaint:read',
+  'problem:read',
+  'enforcement:read',
+  'credit:read',
+  'dashboard:read',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  supervisor: [
+    ...STAFF_READ,
+    'audit:read',
+    'complaint:supervise',
+    'complaint:reveal_contact',
+    'problem:review',
+    'case:approve',
+  ],
+  coordinator: [
+    ...STAFF_READ,
+    'enterprise:manage',
+    'enterprise:confirm_checksum',
+    'project:manage',
+    'disclosure:manage',
+    'campaign:manage',
+    'complaint:create',
+    'complaint:import',
+    'complaint:dispatch',
+    'complaint:handle',
+    'complaint:reveal_contact',
+    'problem:manage',
+    'problem:review',
+    'enforcement:create',
+    'credit:manage',
+    'case:manage',
+  ],
+  dept_officer: [
+    ...STAFF_READ,
+    'enterprise:manage',
+    'project:manage',
+    'disclosure:manage',
+    'complaint:create',
+    'complaint:handle',
+    'complaint:reveal_contact',
+    'problem:manage',
+    'problem:review',
+    'enforcement:create',
+    'case:manage',
+  ],
+  dept_leader: [
+    ...STAFF_READ,
+    'enterprise:manage',
+    'enterprise:confirm_checksum',
+    'project:manage',
+    'disclosure:manage',
+    'complaint:create',
+    'complaint:handle',
+    'complaint:approve',
+    'complaint:reveal_contact',
+    'problem:manage',
+    'problem:review',
+    'enforcement:create',
+    'credit:manage',
+    'case:manage',
+    'case:approve',
+  ],
+  inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage'],
+  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage'],
+  enterprise_user: ['enterprise:read', 'project:read', 'problem:read', 'problem:submit', 'credit:read', 'disclosure:manage'],
+  admin: ['region:read', 'region:manage', 'org_unit:read', 'org_unit:manage', 'user:manage', 'reference:manage', 'campaign:read'],
+  auditor: ['audit:read'],
+};
+
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role] ?? []) set.add(p);
+  return [...set].sort();
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

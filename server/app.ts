@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database, Db } from './db/client.js';
+import type { Env } from './env.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerErrorHandling } from './http/errors.js';
+import { registerOpenApi } from './http/openapi.js';
+import type { FieldCipher } from './lib/crypto.js';
+import { MODULES } from './modules/index.js';
+
+export interface AppDeps {
+  db: Db;
+  database: Database;
+  env: Env;
+  cipher: FieldCipher;
+}
+
+const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Builds the Fastify app without listening — tests import this and use app.inject. */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.env.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: deps.env.TRUST_PROXY,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: deps.env.UPLOAD_MAX_MB * 1024 * 1024, files: 10 } });
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+  registerAuthentication(app, deps);
+
+  for (const mod of MODULES) await mod(app, deps);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // Single-page apps: the portal under /portal, the staff console everywhere else.
+    const spa = async (request: { url: string }, reply: { sendFile: (f: string) => unknown }) =>
+      reply.sendFile(request.url.startsWith('/portal') ? 'portal.html' : 'index.html');
+    app.get('/', { config: { public: true }, schema: { hide: true } }, spa as never);
+    app.get('/portal', { config: { public: true }, schema: { hide: true } }, spa as never);
+    app.get('/portal/*', { config: { public: true }, schema: { hide: true } }, spa as never);
+    app.get('/app/*', { config: { public: true }, schema: { hide: true } }, spa as never);
+    app.get('/login', { config: { public: true }, schema: { hide: true } }, spa as never);
+  }
+  return app;
+}

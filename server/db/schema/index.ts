@@ -1,0 +1,6 @@
+/** Every table, one file per aggregate. drizzle-kit reads this module to generate migrations. */
+export * from './audit.js';
+export * from './jobs.js';
+export * from './org-units.js';
+export * from './regions.js';
+export * from './users.js';

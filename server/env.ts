@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every setting is parsed here; a bad value stops the process
+ * at start with every problem listed, rather than failing later in a request.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  DEMO_PASSWORD: z.string().min(8).default('Demo@2026'),
+  SEED_DEMO: bool.default(true),
+  OPEN311_DEMO_KEY: z.string().min(16).default('demo-open311-key-0000000000000000'),
+  PORTAL_BOT_CHECK: bool.default(true),
+  /** 32 hex chars (128-bit SM4 key). Required in production; development derives one and keeps it in DATA_DIR. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, '必须是 32 位十六进制字符（SM4 128 位密钥）')
+    .optional(),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(720).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  JOBS_ENABLED: bool.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
+    throw new Error('Invalid environment configuration:\n  DATA_ENCRYPTION_KEY: required when NODE_ENV=production');
+  }
+  return env;
+}

@@ -1,0 +1,17 @@
+import { sql } from 'drizzle-orm';
+import { defineJob, defineSchedule } from './runner.js';
+
+/**
+ * Job types and schedules of every module. Each module may also call defineJob/defineSchedule
+ * from its own *.jobs.ts; import that file here so it is registered before the runner starts.
+ */
+defineJob('sessions.purge', async (_payload, { db }) => {
+  // Sessions that ended over 7 days ago are no longer needed; audit rows keep the history.
+  await db.execute(sql`DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < now() - interval '7 days'`);
+});
+defineSchedule({ name: 'sessions.purge.hourly', type: 'sessions.purge', intervalSeconds: 3600 });
+
+defineJob('jobs.purge', async (_payload, { db }) => {
+  await db.execute(sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '30 days'`);
+});
+defineSchedule({ name: 'jobs.purge.daily', type: 'jobs.purge', intervalSeconds: 86400 });

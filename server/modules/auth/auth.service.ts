@@ -1,0 +1,105 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { passwordProblems } from '../../../core/password-policy.js';
+import type { Db } from '../../db/client.js';
+import { users } from '../../db/schema/index.js';
+import type { Env } from '../../env.js';
+import { type Actor, systemActor } from '../../http/actor.js';
+import { recordAudit } from '../../http/audit.js';
+import { AppError, validationFailed } from '../../http/errors.js';
+import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
+import { createSession, revokeSession, revokeUserSessions } from './sessions.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+function anonymous(request: FastifyRequest, username: string): Actor {
+  return { ...systemActor('anonymous'), kind: 'user', username, ip: request.ip, requestId: request.id };
+}
+
+/**
+ * Login with lockout (等保 身份鉴别 b): 5 consecutive failures lock the account for 15 minutes,
+ * during which even the right password is refused with 423.
+ */
+export async function login(db: Db, env: Env, request: FastifyRequest, username: string, password: string) {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user || user.disabled) {
+    await dummyVerify(password);
+    await recordAudit(db, anonymous(request, username), { action: 'auth.login_failed', entityType: 'user', note: '用户不存在或已停用' });
+    throw new AppError('INVALID_CREDENTIALS', 401, '用户名或密码错误');
+  }
+  const actor = { ...anonymous(request, user.username), userId: user.id, regionId: user.regionId };
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    await recordAudit(db, actor, { action: 'auth.login_refused_locked', entityType: 'user', entityId: user.id });
+    throw new AppError('ACCOUNT_LOCKED', 423, `连续登录失败次数过多，账号已锁定，请于 ${formatTime(user.lockedUntil)} 后再试`, {
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok) {
+    // Atomic increment: concurrent failures are all counted.
+    const [updated] = await db
+      .update(users)
+      .set({
+        failedLoginCount: sql`${users.failedLoginCount} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) ELSE NULL END`,
+      })
+      .where(eq(users.id, user.id))
+      .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
+    const locked = updated?.lockedUntil != null;
+    await recordAudit(db, actor, {
+      action: locked ? 'auth.locked' : 'auth.login_failed',
+      entityType: 'user',
+      entityId: user.id,
+      note: `连续失败 ${updated?.failed ?? '?'} 次`,
+    });
+    const remaining = Math.max(0, MAX_FAILED_LOGINS - (updated?.failed ?? 0));
+    throw new AppError(
+      'INVALID_CREDENTIALS',
+      401,
+      locked ? `用户名或密码错误；账号已锁定 ${LOCKOUT_MINUTES} 分钟` : `用户名或密码错误（再失败 ${remaining} 次将锁定 ${LOCKOUT_MINUTES} 分钟）`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .where(eq(users.id, user.id));
+    const token = await createSession(tx, env, user.id, request);
+    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    return { token, mustChangePassword: user.mustChangePassword };
+  });
+}
+
+export async function logout(db: Db, actor: Actor, sessionId: string) {
+  await db.transaction(async (tx) => {
+    await revokeSession(tx, sessionId);
+    await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, sessionId: string, currentPassword: string, newPassword: string) {
+  if (!actor.userId) throw new AppError('UNAUTHENTICATED', 401, '请先登录');
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw new AppError('UNAUTHENTICATED', 401, '请先登录');
+  const fields: Record<string, string> = {};
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) fields.currentPassword = '当前密码不正确';
+  const problems = passwordProblems(newPassword, user.username);
+  if (problems.length) fields.newPassword = problems.join('；');
+  else if (await verifyPassword(user.passwordHash, newPassword)) fields.newPassword = '新密码不能与当前密码相同';
+  if (Object.keys(fields).length) throw validationFailed(fields);
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    // Other sessions of this user end: a changed password must lock out whoever else had it.
+    await revokeUserSessions(tx, user.id, sessionId);
+    await recordAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+  });
+}
+
+function formatTime(d: Date): string {
+  return d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
+}
