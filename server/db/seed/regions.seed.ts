@@ -75,7 +75,9 @@ export function buildRegionRows(): NewRegion[] {
   ];
   for (const [street, names] of communities) {
     if (!paths.has(street)) continue;
-    names.forEach((name, i) => add(`${street}-${String(i + 1).padStart(2, '0')}`, name, 'community', street, 'custom'));
+    names.forEach((name, i) => {
+      add(`${street}-${String(i + 1).padStart(2, '0')}`, name, 'community', street, 'custom');
+    });
   }
   return rows;
 }

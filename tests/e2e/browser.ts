@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The system Chromium; browser tests never skip silently when it is missing. */
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error(
+      'Browser tests need Chromium and none was found. Install it with `apt-get update && apt-get install -y chromium` ' +
+        '(Debian) or set CHROMIUM_PATH to a Chromium/Chrome binary. .ci/run installs it automatically.',
+    );
+  }
+  return found;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  return context.newPage();
+}
+
+export async function loginAs(page: Page, baseUrl: string, username: string, password = 'Demo@2026') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(/\/app/);
+}
