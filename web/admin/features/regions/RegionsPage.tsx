@@ -1,6 +1,6 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { App, Button, Card, Descriptions, Empty, Form, Input, Modal, Space, Tag, Tree } from 'antd';
-import type { DataNode } from 'antd/es/tree';
+import type { TreeDataNode as DataNode } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { REGION_LEVEL_LABELS } from '../../../common/labels.js';
 import { ApiError, api, applyFieldErrors } from '../../../common/api.js';
