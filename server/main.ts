@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { seedIfEmpty } from './db/seed/index.js';
 import { DEMO_USERS } from './db/seed/org.seed.js';
+import { DEMO_ENTERPRISE_NAME, DEMO_ENTERPRISE_USER } from './db/seed/registry.seed.js';
 import { loadEnv } from './env.js';
 import './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
@@ -45,6 +46,7 @@ async function main() {
     lines.push(
       `  demo accounts (password: ${env.DEMO_PASSWORD}${env.NODE_ENV === 'production' ? ', must be changed at first login' : ''}):`,
       ...DEMO_USERS.map((u) => `    ${u.username.padEnd(26)} ${u.displayName}`),
+      `    ${DEMO_ENTERPRISE_USER.username.padEnd(26)} 物业企业用户（${DEMO_ENTERPRISE_NAME}）`,
       `  Open311 demo api_key: ${env.OPEN311_DEMO_KEY}`,
     );
   }

@@ -2,8 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { campaignRoutes } from './campaigns/campaigns.routes.js';
+import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
+import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { importRoutes } from './imports/imports.routes.js';
+import { legalRoutes } from './legal/legal.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
+import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
@@ -15,4 +22,11 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   orgUnitRoutes,
   userRoutes,
   auditRoutes,
+  enterpriseRoutes,
+  projectRoutes,
+  practitionerRoutes,
+  importRoutes,
+  calendarRoutes,
+  legalRoutes,
+  campaignRoutes,
 ];

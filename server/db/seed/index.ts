@@ -2,8 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Env } from '../../env.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { type Db, queryRows } from '../client.js';
+import { seedCalendar } from './calendar.seed.js';
+import { seedCampaigns } from './campaigns.seed.js';
+import { seedLegalLibrary } from './legal.seed.js';
 import { seedOrganisation } from './org.seed.js';
 import { seedRegions } from './regions.seed.js';
+import { seedRegistry } from './registry.seed.js';
 
 export interface SeedContext {
   db: Db;
@@ -18,8 +22,22 @@ export interface SeedContext {
 
 type Seeder = { name: string; run: (ctx: SeedContext) => Promise<void> };
 
+/**
+ * Reference data (working-day calendar, legal library): seeded with or without demo data, and on
+ * every start of an existing database too — each seeder only adds what is missing (idempotent,
+ * safe when several instances start at once), so a newer data package brings its new years in.
+ */
+export const REFERENCE_SEEDERS: { name: string; run: (db: Db) => Promise<void> }[] = [
+  { name: 'calendar', run: seedCalendar },
+  { name: 'legal', run: seedLegalLibrary },
+];
+
 /** Demo seeders in dependency order. Capability modules append theirs here. */
-export const SEEDERS: Seeder[] = [{ name: 'organisation', run: seedOrganisation }];
+export const SEEDERS: Seeder[] = [
+  { name: 'organisation', run: seedOrganisation },
+  { name: 'campaigns', run: seedCampaigns },
+  { name: 'registry', run: seedRegistry },
+];
 
 /**
  * Seeds the demo data once, on an empty database (no regions). The regions are always seeded
@@ -28,9 +46,15 @@ export const SEEDERS: Seeder[] = [{ name: 'organisation', run: seedOrganisation 
  */
 export async function seedIfEmpty(db: Db, env: Env, cipher: FieldCipher): Promise<boolean> {
   const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM regions`);
-  if (Number(row?.n) > 0) return false;
+  if (Number(row?.n) > 0) {
+    await db.transaction(async (tx) => {
+      for (const seeder of REFERENCE_SEEDERS) await seeder.run(tx);
+    });
+    return false;
+  }
   await db.transaction(async (tx) => {
     const ctx: SeedContext = { db: tx, env, cipher, regionIds: await seedRegions(tx), orgUnitIds: new Map(), userIds: new Map(), refs: new Map() };
+    for (const seeder of REFERENCE_SEEDERS) await seeder.run(tx);
     if (!env.SEED_DEMO) return;
     for (const seeder of SEEDERS) await seeder.run(ctx);
   });

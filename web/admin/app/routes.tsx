@@ -29,6 +29,16 @@ export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }>
 
 export const ROUTES: AdminRoute[] = [
   { path: '/app', title: '工作台', element: lazy(() => import('../features/home/HomePage.js')), icon: <DashboardOutlined /> },
+  { path: '/app/enterprises', title: '物业服务企业', group: 'registry', permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterprisesPage.js')) },
+  { path: '/app/enterprises/:id', title: '企业详情', group: 'registry', menu: false, permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterpriseDetailPage.js')) },
+  { path: '/app/projects', title: '物业项目', group: 'registry', permission: 'project:read', element: lazy(() => import('../features/registry/ProjectsPage.js')) },
+  { path: '/app/projects/:id', title: '项目详情', group: 'registry', menu: false, permission: 'project:read', element: lazy(() => import('../features/registry/ProjectDetailPage.js')) },
+  { path: '/app/practitioners', title: '从业人员', group: 'registry', permission: 'enterprise:read', element: lazy(() => import('../features/registry/PractitionersPage.js')) },
+  { path: '/app/registry-import', title: '台账导入', group: 'registry', permission: ['enterprise:manage', 'project:manage'], element: lazy(() => import('../features/registry/ImportPage.js')) },
+  { path: '/app/campaigns', title: '专项行动', group: 'campaign', permission: 'campaign:read', element: lazy(() => import('../features/campaigns/CampaignsPage.js')) },
+  { path: '/app/campaigns/:id', title: '专项行动详情', group: 'campaign', menu: false, permission: 'campaign:read', element: lazy(() => import('../features/campaigns/CampaignDetailPage.js')) },
+  { path: '/app/legal-provisions', title: '法律依据库', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/legal/LegalPage.js')) },
+  { path: '/app/calendar', title: '工作日历', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/calendar/CalendarPage.js')) },
   { path: '/app/regions', title: '行政区划', group: 'system', permission: 'region:read', element: lazy(() => import('../features/regions/RegionsPage.js')) },
   { path: '/app/org-units', title: '单位与投诉电话', group: 'system', permission: 'org_unit:read', element: lazy(() => import('../features/org-units/OrgUnitsPage.js')) },
   { path: '/app/users', title: '用户管理', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/users/UsersPage.js')) },

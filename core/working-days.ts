@@ -1,0 +1,166 @@
+/**
+ * Working-day arithmetic on the official Chinese calendar (法定节假日 + 调休), over calendar data
+ * handed in by the caller. Pure: no I/O, no clock, no time zone — dates are 'YYYY-MM-DD' strings.
+ *
+ * Definitions (docs/business-rules.md, "工作日计算"):
+ *  - A date is a working day when it is a 调休上班日 (listed in `workdays`), or a Monday–Friday
+ *    that is not a listed holiday. Saturdays and Sundays are rest days unless listed in `workdays`.
+ *  - addWorkingDays(d, n), n ≥ 1: the n-th working day after d; d itself is never counted
+ *    (期间开始之日不计算在内). n = 0: d itself when it is a working day, otherwise the first working
+ *    day after it ("roll forward").
+ *  - countWorkingDays(from, to): the number of working days d with from < d ≤ to (start exclusive,
+ *    end inclusive), so countWorkingDays(d, addWorkingDays(d, n)) === n for every n ≥ 1.
+ *    When to < from the result is the negative of countWorkingDays(to, from); from = to gives 0.
+ *  - Every date the computation has to look at must lie in a year whose arrangement is known;
+ *    otherwise CalendarRangeError is thrown. The calendar is never guessed as "weekends only".
+ */
+
+export interface WorkingCalendar {
+  /** Years whose holiday arrangement is fully known (published and entered). */
+  years: ReadonlySet<number> | readonly number[];
+  /** Public-holiday rest days (法定节假日 and the days joined to them), 'YYYY-MM-DD'. */
+  holidays: ReadonlySet<string>;
+  /** Adjusted working days (调休上班) falling on a Saturday or Sunday, 'YYYY-MM-DD'. */
+  workdays: ReadonlySet<string>;
+}
+
+export type DayKind = 'holiday' | 'adjusted_workday' | 'weekend' | 'weekday';
+
+export const DAY_KIND_LABELS: Record<DayKind, string> = {
+  holiday: '法定节假日',
+  adjusted_workday: '调休上班',
+  weekend: '周末休息',
+  weekday: '工作日',
+};
+
+/** A date outside the years whose holiday arrangement is known. */
+export class CalendarRangeError extends Error {
+  readonly code = 'CALENDAR_OUT_OF_RANGE';
+  constructor(
+    readonly date: string,
+    readonly knownYears: readonly number[],
+  ) {
+    super(calendarRangeMessage(date, knownYears));
+    this.name = 'CalendarRangeError';
+  }
+}
+
+export function calendarRangeMessage(date: string, knownYears: readonly number[]): string {
+  const year = date.slice(0, 4);
+  return `${year}年的法定节假日安排尚未录入，无法按工作日计算（${describeYears(knownYears)}）`;
+}
+
+/** "已录入年份：2004–2026" (ranges collapsed), or "尚未录入任何年份". */
+export function describeYears(years: readonly number[]): string {
+  if (years.length === 0) return '尚未录入任何年份';
+  const sorted = [...years].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = sorted[0];
+  let prev = sorted[0];
+  for (const y of [...sorted.slice(1), Number.NaN]) {
+    if (y === prev + 1) {
+      prev = y;
+      continue;
+    }
+    parts.push(start === prev ? String(start) : `${start}–${prev}`);
+    start = y;
+    prev = y;
+  }
+  return `已录入年份：${parts.join('、')}`;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date written 'YYYY-MM-DD'. */
+export function isIsoDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function toEpochDay(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`不是有效的日期：${date}`);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function fromEpochDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The date `days` calendar days after `date` (negative: before). */
+export function addCalendarDays(date: string, days: number): string {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: string): number {
+  // 1970-01-01 (epoch day 0) was a Thursday.
+  return (((toEpochDay(date) + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(date: string): boolean {
+  const w = weekdayOf(date);
+  return w === 0 || w === 6;
+}
+
+function hasYear(cal: WorkingCalendar, year: number): boolean {
+  return Array.isArray(cal.years) ? (cal.years as readonly number[]).includes(year) : (cal.years as ReadonlySet<number>).has(year);
+}
+
+export function knownYears(cal: WorkingCalendar): number[] {
+  return [...cal.years].sort((a, b) => a - b);
+}
+
+/** Throws CalendarRangeError unless `date` lies in a known year. */
+export function assertInRange(cal: WorkingCalendar, date: string): void {
+  toEpochDay(date);
+  if (!hasYear(cal, Number(date.slice(0, 4)))) throw new CalendarRangeError(date, knownYears(cal));
+}
+
+export function dayKind(cal: WorkingCalendar, date: string): DayKind {
+  assertInRange(cal, date);
+  if (cal.workdays.has(date)) return 'adjusted_workday';
+  if (cal.holidays.has(date)) return 'holiday';
+  return isWeekend(date) ? 'weekend' : 'weekday';
+}
+
+export function isWorkingDay(cal: WorkingCalendar, date: string): boolean {
+  const kind = dayKind(cal, date);
+  return kind === 'weekday' || kind === 'adjusted_workday';
+}
+
+/** See the module comment: n ≥ 1 → the n-th working day after `date`; n = 0 → roll forward. */
+export function addWorkingDays(cal: WorkingCalendar, date: string, n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日天数须为非负整数：${n}`);
+  assertInRange(cal, date);
+  if (n === 0 && isWorkingDay(cal, date)) return date;
+  let day = toEpochDay(date);
+  let remaining = Math.max(n, 1);
+  for (;;) {
+    day += 1;
+    if (isWorkingDay(cal, fromEpochDay(day)) && --remaining === 0) return fromEpochDay(day);
+  }
+}
+
+/** Working days d with from < d ≤ to; negative when to < from (see the module comment). */
+export function countWorkingDays(cal: WorkingCalendar, from: string, to: string): number {
+  assertInRange(cal, from);
+  assertInRange(cal, to);
+  const a = toEpochDay(from);
+  const b = toEpochDay(to);
+  if (a === b) return 0;
+  const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
+  let count = 0;
+  for (let day = lo + 1; day <= hi; day++) if (isWorkingDay(cal, fromEpochDay(day))) count++;
+  return sign * count;
+}
+
+/** Builds the calendar from rows as stored ('holiday' / 'workday' days and the known years). */
+export function buildWorkingCalendar(years: Iterable<number>, days: Iterable<{ date: string; kind: 'holiday' | 'workday' }>): WorkingCalendar {
+  const holidays = new Set<string>();
+  const workdays = new Set<string>();
+  for (const d of days) (d.kind === 'holiday' ? holidays : workdays).add(d.date);
+  return { years: new Set(years), holidays, workdays };
+}

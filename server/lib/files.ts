@@ -1,0 +1,127 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import type { Db } from '../db/client.js';
+import { files } from '../db/schema/index.js';
+
+/**
+ * Uploaded files on local disk under DATA_DIR/uploads (safe file uploads, SPEC §16).
+ *  - The type is decided by the file's bytes (magic numbers), never by its name or the
+ *    client's Content-Type; only the kinds a caller accepts get through.
+ *  - The storage key is generated (yyyy/mm/<uuid>.<ext>); the uploaded name is kept only as a
+ *    display string, stripped of path parts and control characters.
+ *  - Bytes are written to a temporary name and renamed, so a reader never sees half a file.
+ * A file written for a transaction that later rolls back stays on disk unreferenced; that is
+ * harmless (nothing links to it) and can be swept by comparing against the files table.
+ */
+
+export const FILE_TYPES = {
+  jpeg: { mime: 'image/jpeg', ext: 'jpg' },
+  png: { mime: 'image/png', ext: 'png' },
+  webp: { mime: 'image/webp', ext: 'webp' },
+  gif: { mime: 'image/gif', ext: 'gif' },
+  pdf: { mime: 'application/pdf', ext: 'pdf' },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+} as const;
+export type FileType = keyof typeof FILE_TYPES;
+
+export const IMAGE_OR_PDF: readonly FileType[] = ['jpeg', 'png', 'webp', 'gif', 'pdf'];
+
+/** The type of a buffer from its leading bytes, or null when it is none we know. */
+export function sniffFileType(buf: Buffer): FileType | null {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpeg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 12 && buf.toString('ascii', 0, 4) === 'RIFF' && buf.toString('ascii', 8, 12) === 'WEBP') return 'webp';
+  if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.toString('ascii', 0, 6))) return 'gif';
+  if (buf.length >= 5 && buf.toString('ascii', 0, 5) === '%PDF-') return 'pdf';
+  // An xlsx is a zip; exceljs then fails cleanly if it is some other zip.
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'xlsx';
+  return null;
+}
+
+const TYPE_LABELS: Record<FileType, string> = { jpeg: 'JPG', png: 'PNG', webp: 'WEBP', gif: 'GIF', pdf: 'PDF', xlsx: 'Excel（.xlsx）' };
+
+export type UploadCheck = { ok: true; type: FileType; sha256: string } | { ok: false; message: string };
+
+/** Size and type check with a Chinese message saying what is accepted. */
+export function checkUpload(buf: Buffer, accept: readonly FileType[], maxBytes: number): UploadCheck {
+  const allowed = accept.map((t) => TYPE_LABELS[t]).join('、');
+  if (buf.length === 0) return { ok: false, message: '文件为空，请重新选择' };
+  if (buf.length > maxBytes) return { ok: false, message: `文件过大（${formatBytes(buf.length)}），不能超过 ${formatBytes(maxBytes)}` };
+  const type = sniffFileType(buf);
+  if (!type || !accept.includes(type)) return { ok: false, message: `不支持的文件类型，只能上传 ${allowed} 文件` };
+  return { ok: true, type, sha256: sha256Hex(buf) };
+}
+
+export function sha256Hex(buf: Buffer): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+/** A display name: no directories, no control characters, at most 120 characters. */
+export function safeDisplayName(name: string | undefined | null): string {
+  const base = (name ?? '').split(/[\\/]/).pop() ?? '';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+  const cleaned = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim();
+  return (cleaned || 'file').slice(-120);
+}
+
+function uploadsRoot(dataDir: string): string {
+  return resolve(dataDir, 'uploads');
+}
+
+/** Absolute path of a storage key; refuses anything that would leave the uploads folder. */
+export function uploadPath(dataDir: string, storageKey: string): string {
+  const root = uploadsRoot(dataDir);
+  const full = resolve(root, storageKey);
+  if (!full.startsWith(root + sep)) throw new Error('storage key escapes the uploads folder');
+  return full;
+}
+
+export interface StoredFile {
+  storageKey: string;
+  originalName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** Writes checked bytes to disk under a generated key. Call `checkUpload` first. */
+export async function writeUpload(dataDir: string, buf: Buffer, type: FileType, originalName: string, now = new Date()): Promise<StoredFile> {
+  const storageKey = `${now.getFullYear()}/${String(now.getMonth() + 1).padStart(2, '0')}/${randomUUID()}.${FILE_TYPES[type].ext}`;
+  const full = uploadPath(dataDir, storageKey);
+  await mkdir(dirname(full), { recursive: true });
+  const tmp = `${full}.part`;
+  await writeFile(tmp, buf, { mode: 0o640 });
+  await rename(tmp, full);
+  return { storageKey, originalName: safeDisplayName(originalName), mime: FILE_TYPES[type].mime, size: buf.length, sha256: sha256Hex(buf) };
+}
+
+export async function readUpload(dataDir: string, storageKey: string): Promise<Buffer> {
+  return readFile(uploadPath(dataDir, storageKey));
+}
+
+/** Inserts the files row for a stored file (inside the caller's transaction). Returns its id. */
+export async function recordFile(
+  db: Db,
+  stored: StoredFile,
+  owner: { entityType: string; entityId: string | null; uploadedBy: string | null },
+): Promise<string> {
+  const [row] = await db
+    .insert(files)
+    .values({ ...stored, entityType: owner.entityType, entityId: owner.entityId, uploadedBy: owner.uploadedBy })
+    .returning({ id: files.id });
+  return row.id;
+}
+
+/** Content-Disposition for a download with a Chinese file name (RFC 6266 / 5987). */
+export function attachmentHeader(fileName: string, inline = false): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} B`;
+}
+

@@ -1,0 +1,287 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * Table-shaped xlsx in and out, with exceljs only (never the `xlsx` package: unfixed CVEs on
+ * reading untrusted files). Reading streams the file row by row so a 60,000-row sheet never
+ * builds an in-memory workbook; columns are found by header text in row 1, in any order.
+ */
+
+export interface ColumnSpec<K extends string = string> {
+  key: K;
+  /** Header text written to templates and exports, and matched on import. */
+  header: string;
+  /** Other header texts accepted on import (offices name columns differently). */
+  aliases?: readonly string[];
+  required?: boolean;
+  /** Column width in characters for templates and exports. */
+  width?: number;
+  /** Text-formatted column ('@'), so Excel keeps long codes and leading zeros. */
+  text?: boolean;
+  /** Explanation for the 说明 sheet of the template. */
+  note?: string;
+}
+
+/** Header comparison ignores spaces, full-width forms, '*' markers and a trailing (unit) part. */
+export function normalizeHeader(value: string): string {
+  return value
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000*]+/g, '')
+    .replace(/\([^()]*\)$/, '')
+    .toLowerCase();
+}
+
+/** The text a person sees in a cell (rich text, formulas, hyperlinks, dates folded to strings). */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { richText?: Array<{ text: string }>; result?: unknown; text?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
+    if ('result' in v) return cellText(v.result);
+    if ('text' in v) return cellText(v.text);
+    if (v.error) return '';
+  }
+  return String(value).trim();
+}
+
+/** The underlying value of a formula cell, else the value itself. */
+export function cellRaw(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'result' in (value as object)) return (value as { result: unknown }).result;
+  return value;
+}
+
+export interface HeaderMatch<K extends string> {
+  /** Column key → 1-based column index. */
+  index: Map<K, number>;
+  missing: ColumnSpec<K>[];
+  /** Header texts that appear more than once. */
+  duplicates: string[];
+  /** Header texts no column accepts (ignored on import). */
+  ignored: string[];
+}
+
+export function matchHeaders<K extends string>(headerCells: unknown[], columns: readonly ColumnSpec<K>[]): HeaderMatch<K> {
+  const lookup = new Map<string, K>();
+  for (const c of columns) for (const h of [c.header, ...(c.aliases ?? [])]) lookup.set(normalizeHeader(h), c.key);
+  const index = new Map<K, number>();
+  const duplicates: string[] = [];
+  const ignored: string[] = [];
+  for (let i = 0; i < headerCells.length; i++) {
+    const text = cellText(headerCells[i]);
+    if (!text) continue;
+    const key = lookup.get(normalizeHeader(text));
+    if (!key) ignored.push(text);
+    else if (index.has(key)) duplicates.push(text);
+    else index.set(key, i);
+  }
+  const missing = columns.filter((c) => c.required && !index.has(c.key));
+  return { index, missing, duplicates, ignored };
+}
+
+/** Upper bound of data rows read from one sheet (a guard against decompression bombs). */
+export const MAX_TABLE_ROWS = 100_000;
+
+export interface TableRow<K extends string> {
+  /** Row number as Excel shows it (header = 1). */
+  row: number;
+  cells: Record<K, unknown>;
+}
+
+export interface ReadTableResult<K extends string> {
+  /** False when no sheet has the required headers in row 1. */
+  found: boolean;
+  /** True when the sheet had more data rows than `maxRows`; reading stopped there. */
+  tooManyRows: boolean;
+  header: HeaderMatch<K> | null;
+  /** 1-based column index → column letter, for cell references in error reports. */
+  columnLetter: (key: K) => string;
+  rows: TableRow<K>[];
+}
+
+/**
+ * Reads the first worksheet whose row 1 holds the required headers (a template's 说明 sheet and
+ * other sheets are skipped). Blank rows are skipped. `onRows` is called every 1000 rows.
+ */
+export async function readTable<K extends string>(
+  buffer: Buffer,
+  columns: readonly ColumnSpec<K>[],
+  onRows?: (count: number) => void | Promise<void>,
+  maxRows = MAX_TABLE_ROWS,
+): Promise<ReadTableResult<K>> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
+  let best: HeaderMatch<K> | null = null;
+  let chosen: HeaderMatch<K> | null = null;
+  const rows: TableRow<K>[] = [];
+  let tooManyRows = false;
+  for await (const sheet of reader) {
+    if (chosen || tooManyRows) {
+      // Drain the remaining sheets so the zip stream completes.
+      for await (const _ of sheet) void _;
+      continue;
+    }
+    let header: HeaderMatch<K> | null = null;
+    let accepted = false;
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = (row.values as unknown[]) ?? [];
+      if (header === null) {
+        if (row.number !== 1) {
+          header = matchHeaders([], columns); // row 1 is empty: not a data sheet
+        } else {
+          header = matchHeaders(values, columns);
+          if (!best || header.index.size > best.index.size) best = header;
+          accepted = header.missing.length === 0 && header.index.size > 0;
+        }
+        if (!accepted) continue;
+        chosen = header;
+        continue;
+      }
+      if (!accepted) continue;
+      const cells = {} as Record<K, unknown>;
+      let blank = true;
+      for (const [key, col] of header.index) {
+        const v = values[col];
+        cells[key] = v;
+        if (cellText(v) !== '') blank = false;
+      }
+      if (blank) continue;
+      if (rows.length >= maxRows) {
+        // Keep draining (not break): abandoning a zip entry mid-stream can stall the reader.
+        tooManyRows = true;
+        continue;
+      }
+      rows.push({ row: row.number, cells });
+      if (onRows && rows.length % 1000 === 0) await onRows(rows.length);
+    }
+  }
+  const header = chosen ?? best;
+  const letters = new Map<K, string>();
+  if (header) for (const [key, col] of header.index) letters.set(key, columnLetter(col));
+  return { found: chosen !== null, tooManyRows, header, columnLetter: (key) => letters.get(key) ?? '', rows };
+}
+
+export function columnLetter(index1: number): string {
+  let n = index1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const THIN: ExcelJS.Borders = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+} as ExcelJS.Borders;
+
+function setupColumns(sheet: ExcelJS.Worksheet, columns: readonly ColumnSpec[]) {
+  sheet.columns = columns.map((c) => ({
+    key: c.key,
+    header: c.header,
+    width: c.width ?? Math.max(12, c.header.length * 2 + 4),
+    style: c.text ? { numFmt: '@' } : {},
+  }));
+}
+
+/** Header row frozen while scrolling (set at creation: streaming sheets cannot change views later). */
+const FROZEN_HEADER: Partial<ExcelJS.AddWorksheetOptions> = { views: [{ state: 'frozen', ySplit: 1 }] };
+
+function styleHeader(row: ExcelJS.Row) {
+  row.font = { bold: true };
+  row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+  });
+  row.height = 22;
+}
+
+/**
+ * An import template: the data sheet (headers, one example row, text-formatted code columns,
+ * yes/no lists) and a 说明 sheet listing every column, whether it is required and what it takes.
+ */
+export async function buildTemplate(opts: {
+  sheetName: string;
+  columns: readonly ColumnSpec[];
+  example: Record<string, string | number | null>;
+  notes: readonly string[];
+  choices?: Record<string, readonly string[]>;
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '物业服务专项整治监督平台';
+  const sheet = wb.addWorksheet(opts.sheetName, FROZEN_HEADER);
+  setupColumns(sheet, opts.columns);
+  styleHeader(sheet.getRow(1));
+  sheet.addRow(opts.example);
+  for (const [key, list] of Object.entries(opts.choices ?? {})) {
+    const col = opts.columns.findIndex((c) => c.key === key) + 1;
+    if (col < 1) continue;
+    const letter = columnLetter(col);
+    (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}100000`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${list.join(',')}"`],
+    });
+  }
+  const help = wb.addWorksheet('说明', FROZEN_HEADER);
+  help.columns = [
+    { header: '列名', key: 'header', width: 26 },
+    { header: '是否必填', key: 'required', width: 10 },
+    { header: '填写说明', key: 'note', width: 90 },
+  ];
+  styleHeader(help.getRow(1));
+  for (const c of opts.columns) {
+    const row = help.addRow({ header: c.header, required: c.required ? '必填' : '选填', note: c.note ?? '' });
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  help.addRow({});
+  for (const line of opts.notes) help.addRow({ header: '', required: '', note: line }).alignment = { wrapText: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface TableWriter {
+  /** The stream to send as the HTTP response body. */
+  stream: PassThrough;
+  addRow(values: Record<string, string | number | null>): void;
+  finish(): Promise<void>;
+  fail(err: unknown): void;
+}
+
+/** A streaming single-sheet table (header row styled and frozen), for exports of any size. */
+export function streamTable(sheetName: string, columns: readonly ColumnSpec[]): TableWriter {
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = '物业服务专项整治监督平台';
+  const sheet = wb.addWorksheet(sheetName, FROZEN_HEADER);
+  setupColumns(sheet, columns);
+  const header = sheet.getRow(1);
+  styleHeader(header);
+  header.commit();
+  return {
+    stream,
+    addRow(values) {
+      sheet.addRow(values).commit();
+    },
+    async finish() {
+      sheet.commit();
+      await wb.commit();
+    },
+    fail(err) {
+      stream.destroy(err instanceof Error ? err : new Error(String(err)));
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { importJobs, regions } from '../../db/schema/index.js';
+import type { Actor } from '../../http/actor.js';
+import { recordAudit } from '../../http/audit.js';
+import { conflict, notFound, validationFailed } from '../../http/errors.js';
+import type { UploadedFile } from '../../http/multipart.js';
+import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
+
+/**
+ * The xlsx import pipeline shared by the registry imports (and any later import):
+ *   1. check the upload (a real .xlsx, within the size limit) and open an import_jobs row;
+ *   2. `prepare`: stream-read and validate every row OUTSIDE any transaction, collecting every
+ *      problem with its Excel row number and column;
+ *   3. with any error, or on a dry run, stop: nothing is written, whatever dryRun says;
+ *   4. otherwise keep the file, then `write` every row, one summary audit row (counts + file
+ *      sha256 + kept file id) and the finished job in ONE transaction: all or nothing.
+ * Progress: counters live in memory while the request runs and in the job row between phases,
+ * so GET /api/imports/:id can drive a progress bar (pass ?importId=<uuid> to know the id upfront).
+ */
+
+/** Errors kept in the response and the job row; the count is always exact. */
+export const IMPORT_ERROR_LIMIT = 2000;
+
+export interface ImportIssue {
+  /** Row number as Excel shows it (header = 1); 1 for problems with the header itself. */
+  row: number;
+  /** Column header text ('' when the problem is not about one column). */
+  column: string;
+  /** Cell reference such as "B7", when known. */
+  cell: string | null;
+  message: string;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  importId: string;
+  dryRun: boolean;
+  /** True when the rows were written (no errors and not a dry run). */
+  written: boolean;
+  total: number;
+  /** Written, or — on a clean dry run — that would be written. */
+  created: number;
+  updated: number;
+  errorCount: number;
+  errors: ImportIssue[];
+  errorsTruncated: boolean;
+  warnings: ImportIssue[];
+  ignoredColumns: string[];
+  fileSha256: string;
+}
+
+export interface Prepared<P> {
+  rows: P[];
+  total: number;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  ignoredColumns: string[];
+  plannedCreated: number;
+  plannedUpdated: number;
+}
+
+export interface ImportSpec<P> {
+  kind: 'enterprises' | 'projects';
+  /** Audit action of a committed import, e.g. 'enterprise.import'. */
+  auditAction: string;
+  prepare(buffer: Buffer, progress: (processed: number) => void): Promise<Prepared<P>>;
+  write(tx: Db, rows: P[], progress: (processed: number) => void): Promise<{ created: number; updated: number }>;
+}
+
+interface LiveProgress {
+  status: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+}
+/** Live counters of imports running in this process. */
+const live = new Map<string, LiveProgress>();
+
+export async function runImport<P>(
+  db: Db,
+  actor: Actor,
+  deps: { dataDir: string; maxBytes: number },
+  file: UploadedFile,
+  opts: { dryRun: boolean; importId?: string },
+  spec: ImportSpec<P>,
+): Promise<ImportResult> {
+  const check = checkUpload(file.buffer, ['xlsx'], deps.maxBytes);
+  if (!check.ok) throw validationFailed({ file: check.message });
+  const id = opts.importId ?? randomUUID();
+  const [clash] = await db.select({ id: importJobs.id }).from(importJobs).where(eq(importJobs.id, id));
+  if (clash) throw conflict('该导入编号已被使用，请刷新页面后重试');
+  await db.insert(importJobs).values({
+    id,
+    kind: spec.kind,
+    dryRun: opts.dryRun,
+    status: 'reading',
+    fileName: file.fileName,
+    fileSha256: check.sha256,
+    createdBy: actor.userId,
+    regionId: actor.regionId || null,
+  });
+  const progress: LiveProgress = { status: 'reading', total: 0, processed: 0, created: 0, updated: 0 };
+  live.set(id, progress);
+  let lastFlush = Date.now();
+  const flush = async () => {
+    await db.update(importJobs).set({ status: progress.status, total: progress.total, processed: progress.processed }).where(eq(importJobs.id, id));
+  };
+
+  try {
+    let prepared: Prepared<P>;
+    try {
+      prepared = await spec.prepare(file.buffer, (n) => {
+        progress.processed = n;
+        if (Date.now() - lastFlush > 1000) {
+          lastFlush = Date.now();
+          void flush().catch(() => undefined);
+        }
+      });
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode) throw err;
+      throw validationFailed({ file: '无法读取该文件，请确认是 Excel 2007 及以上版本的 .xlsx 文件（不支持 .xls、.csv 或加密的工作簿）' });
+    }
+    const errors = prepared.errors.sort((a, b) => a.row - b.row);
+    const base = {
+      importId: id,
+      dryRun: opts.dryRun,
+      total: prepared.total,
+      errorCount: errors.length,
+      errors: errors.slice(0, IMPORT_ERROR_LIMIT),
+      errorsTruncated: errors.length > IMPORT_ERROR_LIMIT,
+      warnings: prepared.warnings.slice(0, IMPORT_ERROR_LIMIT),
+      ignoredColumns: prepared.ignoredColumns,
+      fileSha256: check.sha256,
+    };
+    progress.total = prepared.total;
+    progress.processed = prepared.total;
+
+    if (errors.length || opts.dryRun) {
+      const created = errors.length ? 0 : prepared.plannedCreated;
+      const updated = errors.length ? 0 : prepared.plannedUpdated;
+      await db
+        .update(importJobs)
+        .set({ status: 'done', total: prepared.total, processed: prepared.total, created, updated, errorCount: errors.length, errors: base.errors, finishedAt: new Date() })
+        .where(eq(importJobs.id, id));
+      return { ok: errors.length === 0, written: false, created, updated, ...base };
+    }
+
+    progress.status = 'writing';
+    progress.processed = 0;
+    await flush();
+    const stored = await writeUpload(deps.dataDir, file.buffer, check.type, file.fileName);
+    const counts = await db.transaction(async (tx) => {
+      const fileId = await recordFile(tx, stored, { entityType: 'import_job', entityId: id, uploadedBy: actor.userId });
+      const written = await spec.write(tx, prepared.rows, (n) => {
+        progress.processed = n;
+      });
+      await recordAudit(tx, actor, {
+        action: spec.auditAction,
+        entityType: 'import_job',
+        entityId: id,
+        after: { kind: spec.kind, fileName: stored.originalName, fileSha256: check.sha256, fileId, total: prepared.total, ...written },
+        note: `导入文件「${stored.originalName}」：共 ${prepared.total} 行，新增 ${written.created}，更新 ${written.updated}`,
+      });
+      await tx
+        .update(importJobs)
+        .set({ status: 'done', fileId, total: prepared.total, processed: prepared.total, ...written, finishedAt: new Date() })
+        .where(eq(importJobs.id, id));
+      return written;
+    });
+    return { ok: true, written: true, ...counts, ...base };
+  } catch (err) {
+    await db
+      .update(importJobs)
+      .set({ status: 'failed', finishedAt: new Date() })
+      .where(eq(importJobs.id, id))
+      .catch(() => undefined);
+    throw err;
+  } finally {
+    live.delete(id);
+  }
+}
+
+/** An import job of the caller (only its creator may see it). */
+export async function getImportJob(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), eq(importJobs.createdBy, actor.userId ?? '00000000-0000-0000-0000-000000000000')));
+  if (!row) throw notFound('导入任务');
+  const now = live.get(id);
+  return {
+    id: row.id,
+    kind: row.kind,
+    dryRun: row.dryRun,
+    status: now?.status ?? row.status,
+    fileName: row.fileName,
+    total: now?.total || row.total,
+    processed: now?.processed ?? row.processed,
+    created: row.created,
+    updated: row.updated,
+    errorCount: row.errorCount,
+    errors: (row.errors as ImportIssue[]).slice(0, 200),
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+  };
+}
+
+/**
+ * Region code → node for every region in the actor's subtree, loaded once per import so that
+ * tens of thousands of rows resolve their region without a query each.
+ */
+export async function regionsInScope(db: Db, actor: Actor) {
+  const prefix = `${actor.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .select({ id: regions.id, code: regions.code, path: regions.path, level: regions.level })
+    .from(regions)
+    .where(sql`${regions.path} LIKE ${prefix}`);
+  return new Map(rows.map((r) => [r.code, r]));
+}

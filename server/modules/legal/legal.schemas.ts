@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** The API shape of a legal provision (an explicit allowlist). */
+export const provisionSchema = z.object({
+  id: z.number(),
+  key: z.string().nullable(),
+  actId: z.number(),
+  actTitle: z.string(),
+  actShortName: z.string(),
+  actLevel: z.string(),
+  actIssuer: z.string(),
+  actRegionCode: z.string().nullable(),
+  article: z.string(),
+  citation: z.string(),
+  versionLabel: z.string().nullable(),
+  summary: z.string(),
+  penaltyRange: z.string().nullable(),
+  penaltyMin: z.number().nullable(),
+  penaltyMax: z.number().nullable(),
+  enforcingDepartmentType: z.string().nullable(),
+  enforcer: z.string().nullable(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+  supersedesId: z.number().nullable(),
+  confidence: z.string(),
+  sourceUrl: z.string().nullable(),
+  focusCategories: z.array(z.number()),
+  note: z.string().nullable(),
+  updatedAt: z.date(),
+});

@@ -1,0 +1,233 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { PageContainer } from '@ant-design/pro-components';
+import { Alert, App, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../../common/api.js';
+import { useSession } from '../../app/session.js';
+import { type ImportKind, downloadExport, downloadTemplate, getImportJob, runImport } from './api/registry.js';
+import type { ImportIssue, ImportJob, ImportResult } from './api/types.js';
+
+const KIND_LABELS: Record<ImportKind, string> = { enterprises: '物业服务企业', projects: '物业项目' };
+
+/** RFC 4122 v4 from getRandomValues (crypto.randomUUID needs a secure context; intranets often use http). */
+function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+const PHASE_LABELS: Record<ImportJob['status'], string> = { reading: '读取并检查中', validating: '检查中', writing: '写入中', done: '完成', failed: '失败' };
+
+/**
+ * Upload → preview of every row/cell problem (dry run) → confirm (only when clean) → result.
+ * While the server works, the page polls the import job for progress. Nothing is written until
+ * the user confirms a clean file; the server re-checks the whole file at confirmation.
+ */
+export default function ImportPage() {
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const kind: ImportKind = search.get('kind') === 'enterprises' ? 'enterprises' : 'projects';
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [running, setRunning] = useState<'check' | 'import' | null>(null);
+  const [progress, setProgress] = useState<ImportJob | null>(null);
+  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
+  const mayImport = can(kind === 'enterprises' ? 'enterprise:manage' : 'project:manage');
+
+  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setResult(null);
+    setProgress(null);
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    const id = uuid();
+    setRunning(dryRun ? 'check' : 'import');
+    setProgress(null);
+    poll.current = setInterval(() => {
+      getImportJob(id).then(setProgress, () => undefined);
+    }, 800);
+    try {
+      const res = await runImport(kind, file, dryRun, id);
+      if (dryRun) setPreview(res);
+      else if (res.written) setResult(res);
+      else {
+        // The file changed between check and import, or the data did: show the new problems.
+        setPreview(res);
+        message.warning('导入前复查发现问题，未写入任何数据，请查看错误清单');
+      }
+    } catch (err) {
+      message.error(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : '上传失败，请重试');
+    } finally {
+      if (poll.current) clearInterval(poll.current);
+      poll.current = null;
+      setRunning(null);
+    }
+  };
+
+  const step = result ? 2 : preview ? 1 : 0;
+  const issues: ImportIssue[] = preview?.errors ?? [];
+
+  return (
+    <PageContainer
+      title="台账批量导入"
+      content="按模板整理 Excel（.xlsx）后上传：系统先逐行检查，列出每个有问题的单元格；文件完全无误并经您确认后才写入，任何一处错误都不会写入。重复导入同一文件只会更新，不会产生重复记录。"
+    >
+      <Card style={{ marginBottom: 16 }}>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Segmented
+            value={kind}
+            options={(['enterprises', 'projects'] as ImportKind[]).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            onChange={(v) => {
+              setSearch({ kind: String(v) });
+              reset();
+            }}
+            disabled={running !== null}
+          />
+          <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(kind)}>
+            下载{KIND_LABELS[kind]}导入模板
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadExport(kind)}>
+            导出现有{KIND_LABELS[kind]}
+          </Button>
+        </Space>
+        <Steps current={step} items={[{ title: '选择文件并检查' }, { title: '核对检查结果' }, { title: '导入完成' }]} style={{ marginBottom: 24 }} />
+        {!mayImport && <Alert type="info" showIcon message="您没有导入权限，可以下载模板和导出数据。" />}
+
+        {mayImport && step === 0 && (
+          <>
+            <Upload.Dragger
+              accept=".xlsx"
+              maxCount={1}
+              beforeUpload={(f) => {
+                setFile(f);
+                setPreview(null);
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+              fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
+              disabled={running !== null}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">点击或拖入 {KIND_LABELS[kind]} Excel 文件（.xlsx）</p>
+              <p className="ant-upload-hint">列名须与模板一致，顺序不限；第 1 行为表头。</p>
+            </Upload.Dragger>
+            <Button type="primary" style={{ marginTop: 16 }} disabled={!file} loading={running === 'check'} onClick={() => void run(true)}>
+              检查文件
+            </Button>
+          </>
+        )}
+
+        {running && (
+          <div style={{ marginTop: 16 }}>
+            <Typography.Text>
+              {progress ? `${PHASE_LABELS[progress.status]}：已处理 ${progress.processed.toLocaleString('zh-CN')} 行` : '正在上传…'}
+            </Typography.Text>
+            <Progress
+              percent={progress?.total ? Math.round((progress.processed / progress.total) * 100) : 0}
+              status="active"
+              showInfo={!!progress?.total}
+            />
+          </div>
+        )}
+
+        {step === 1 && preview && (
+          <>
+            <Descriptions bordered size="small" column={4} style={{ marginBottom: 16 }}>
+              <Descriptions.Item label="文件">{file?.name}</Descriptions.Item>
+              <Descriptions.Item label="数据行">{preview.total}</Descriptions.Item>
+              <Descriptions.Item label="将新增">{preview.ok ? preview.created : '—'}</Descriptions.Item>
+              <Descriptions.Item label="将更新">{preview.ok ? preview.updated : '—'}</Descriptions.Item>
+            </Descriptions>
+            {preview.ok ? (
+              <Alert type="success" showIcon message={`检查通过：共 ${preview.total} 行，将新增 ${preview.created} 条、更新 ${preview.updated} 条。确认后一次性写入。`} style={{ marginBottom: 16 }} />
+            ) : (
+              <Alert
+                type="error"
+                showIcon
+                message={`发现 ${preview.errorCount} 处问题，整份文件不会写入。请在 Excel 中按下表逐一修改后重新上传。`}
+                description={preview.errorsTruncated ? `仅列出前 ${preview.errors.length} 处。` : undefined}
+                style={{ marginBottom: 16 }}
+              />
+            )}
+            {preview.ignoredColumns.length > 0 && (
+              <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`以下列不属于模板，已忽略：${preview.ignoredColumns.join('、')}`} />
+            )}
+            {preview.warnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                message={`${preview.warnings.length} 条提醒（不影响导入）`}
+                description={preview.warnings.slice(0, 5).map((w) => `第 ${w.row} 行「${w.column}」：${w.message}`).join('；')}
+              />
+            )}
+            {issues.length > 0 && (
+              <Table<ImportIssue>
+                rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
+                size="small"
+                dataSource={issues}
+                pagination={{ pageSize: 20, showSizeChanger: true }}
+                columns={[
+                  { title: '行号', dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row },
+                  { title: '单元格', dataIndex: 'cell', width: 90, render: (v) => v ?? '—' },
+                  {
+                    title: '列',
+                    dataIndex: 'column',
+                    width: 200,
+                    filters: [...new Set(issues.map((i) => i.column))].map((c) => ({ text: c, value: c })),
+                    onFilter: (v, r) => r.column === v,
+                  },
+                  { title: '问题及修改方法', dataIndex: 'message' },
+                ]}
+                style={{ marginBottom: 16 }}
+              />
+            )}
+            <Space>
+              <Button onClick={reset} disabled={running !== null}>
+                重新选择文件
+              </Button>
+              <Button type="primary" disabled={!preview.ok || running !== null} loading={running === 'import'} onClick={() => void run(false)}>
+                确认导入
+              </Button>
+            </Space>
+          </>
+        )}
+
+        {step === 2 && result && (
+          <Result
+            status="success"
+            title="导入完成"
+            subTitle={
+              <>
+                共 {result.total} 行：新增 <Tag color="green">{result.created}</Tag>更新 <Tag color="blue">{result.updated}</Tag>
+                <br />
+                文件指纹 SHA-256：<Typography.Text code copyable>{result.fileSha256.slice(0, 16)}…</Typography.Text>（已留存备查并记入审计日志）
+              </>
+            }
+            extra={[
+              <Button key="list" type="primary" onClick={() => navigate(kind === 'enterprises' ? '/app/enterprises' : '/app/projects')}>
+                查看{KIND_LABELS[kind]}
+              </Button>,
+              <Button key="again" onClick={reset}>
+                继续导入
+              </Button>,
+            ]}
+          />
+        )}
+      </Card>
+    </PageContainer>
+  );
+}
