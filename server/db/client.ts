@@ -38,6 +38,9 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    // An idle client losing its connection (server restart, failover, admin termination) must not
+    // crash the process; the pool discards it and the next query opens a new connection.
+    pool.on('error', () => undefined);
     // Timestamps come back as Date; bigint counts as numbers (counts never exceed 2^53 here).
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
