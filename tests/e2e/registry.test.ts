@@ -44,7 +44,7 @@ describe('registry', () => {
     await page.getByRole('button', { name: '检查文件' }).click();
     await page.getByText(/检查通过：共 2 行，将新增 2 条/).waitFor();
     await page.getByRole('button', { name: '确认导入' }).click();
-    await page.getByText('导入完成').waitFor();
+    await page.locator('.ant-result-title', { hasText: '导入完成' }).waitFor();
 
     await page.goto(`${baseUrl}/app/enterprises`);
     await page.getByPlaceholder('企业名称、信用代码或法定代表人').fill('浏览器甲');
