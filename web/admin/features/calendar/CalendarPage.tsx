@@ -90,7 +90,7 @@ function WorkingDayTools() {
           计算
         </Button>
         <Divider type="vertical" />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
         <Button onClick={() => void runCount()}>统计工作日数</Button>
       </Space>
       {result ? <Alert style={{ marginTop: 12 }} type="success" message={result} /> : null}

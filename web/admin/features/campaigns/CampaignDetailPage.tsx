@@ -62,7 +62,7 @@ function EditBasicsModal({ campaign, open, onClose, onSaved }: { campaign: Campa
           </Form.Item>
         </Space>
         <Form.Item name="period" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
-          <DatePicker.RangePicker />
+          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
         </Form.Item>
         <Form.Item name="objective" label="工作目标">
           <Input.TextArea rows={3} />
@@ -148,8 +148,10 @@ export default function CampaignDetailPage() {
             {campaign.parent ? <Link to={`/app/campaigns/${campaign.parent.id}`}>《{campaign.parent.title}》（{campaign.parent.regionName}）</Link> : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="月报报送" span={2}>
-            {campaign.monthlyReportDueDay ? `每月${campaign.monthlyReportDueDay}日前报送上月情况。` : '未设置。'}
-            {campaign.monthlyReportRule ? <Typography.Text type="secondary">{campaign.monthlyReportRule}</Typography.Text> : null}
+            <Space direction="vertical" size={0}>
+              <span>{campaign.monthlyReportDueDay ? `每月${campaign.monthlyReportDueDay}日前报送上月情况` : '未设置'}</span>
+              {campaign.monthlyReportRule ? <Typography.Text type="secondary">{campaign.monthlyReportRule}</Typography.Text> : null}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label="拉网式检查">
             {campaign.dragnetDeadline ? `${campaign.dragnetDeadline} 前${campaign.dragnetDescription ? `：${campaign.dragnetDescription}` : ''}` : '未设置'}

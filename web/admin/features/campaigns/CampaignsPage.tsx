@@ -120,7 +120,7 @@ function CreateCampaignModal({ open, onClose }: { open: boolean; onClose: () => 
           </Form.Item>
         </Space>
         <Form.Item name="period" label="起止日期" rules={[{ required: true, message: '请选择起止日期' }]}>
-          <DatePicker.RangePicker />
+          <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
         </Form.Item>
         <Form.Item name="withDefaultRules" label="责任分工规则">
           <Radio.Group

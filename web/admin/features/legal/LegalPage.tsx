@@ -14,9 +14,16 @@ import { ConfidenceTag, DepartmentTag } from './components.js';
 const CATEGORY_OPTIONS = [1, 2, 3, 4, 5, 6].map((c) => ({ value: c, label: `${c}. ${FOCUS_CATEGORY_LABELS[c as 1]}` }));
 const DEPARTMENT_OPTIONS = DEPARTMENT_TYPES.map((d) => ({ value: d, label: DEPARTMENT_TYPE_LABELS[d] }));
 
-function fmtYuan(v: number | null): string {
-  if (v === null) return '';
+function fmtYuan(v: number): string {
   return v >= 10000 ? `${v / 10000}万元` : `${v}元`;
+}
+
+/** "1万元～5万元", "5000元以下", "200元以上", or null when the article fixes no amount. */
+function fineRange(min: number | null, max: number | null): string | null {
+  if (min !== null && max !== null) return `${fmtYuan(min)}～${fmtYuan(max)}`;
+  if (max !== null) return `${fmtYuan(max)}以下`;
+  if (min !== null) return `${fmtYuan(min)}以上`;
+  return null;
 }
 
 /** 法律依据库: filter by focus category, enforcing department and the date the act was committed. */
@@ -74,13 +81,14 @@ export default function LegalPage() {
   };
 
   return (
-    <PageContainer title="法律依据库" content="整治重点、执法文书引用的法律条款。◐、❓ 条款须先核对官方文本再引用。按“违法行为发生日”筛选，可得到当时有效的版本（如治安管理处罚法2012年文本第42条与2025年修订第50条）。">
+    <PageContainer title="法律依据库" content="整治重点、执法文书引用的法律条款。标为“部分核实”“未核实”的条款须先核对官方文本再引用。按“违法行为发生日”筛选，可得到当时有效的版本（如治安管理处罚法2012年文本第42条与2025年修订第50条）。">
       <ProTable<Provision>
         rowKey="id"
         actionRef={ref}
         request={(params) => tableRequest<Provision>('/api/legal-provisions', params)}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20 }}
+        scroll={{ x: 1500 }}
         toolBarRender={() =>
           admin
             ? [
@@ -114,7 +122,7 @@ export default function LegalPage() {
               </Space>
             ),
           },
-          { title: '要旨', dataIndex: 'summary', search: false, ellipsis: true },
+          { title: '要旨', dataIndex: 'summary', search: false, ellipsis: true, width: 320 },
           {
             title: '罚则',
             dataIndex: 'penaltyRange',
@@ -123,7 +131,7 @@ export default function LegalPage() {
             render: (_d, r) =>
               r.penaltyRange ? (
                 <Tooltip title={r.penaltyRange}>
-                  <span>{r.penaltyMin !== null || r.penaltyMax !== null ? `${fmtYuan(r.penaltyMin) || '—'} ～ ${fmtYuan(r.penaltyMax)}` : r.penaltyRange.slice(0, 18)}</span>
+                  <span>{fineRange(r.penaltyMin, r.penaltyMax) ?? (r.penaltyRange.length > 16 ? `${r.penaltyRange.slice(0, 16)}…` : r.penaltyRange)}</span>
                 </Tooltip>
               ) : (
                 '—'
@@ -132,7 +140,7 @@ export default function LegalPage() {
           { title: '执法部门', dataIndex: 'enforcingDepartmentType', search: false, width: 110, render: (_d, r) => <DepartmentTag value={r.enforcingDepartmentType} /> },
           { title: '有效期', search: false, width: 190, render: (_d, r) => `${r.effectiveFrom} 起${r.effectiveTo ? `，至 ${r.effectiveTo}` : ''}` },
           { title: '整治重点', dataIndex: 'focusCategories', search: false, width: 100, render: (_d, r) => r.focusCategories.map((c) => <Tag key={c}>{c}</Tag>) },
-          { title: '核实', dataIndex: 'confidence', search: false, width: 70, render: (_d, r) => <ConfidenceTag value={r.confidence} /> },
+          { title: '核实', dataIndex: 'confidence', search: false, width: 90, render: (_d, r) => <ConfidenceTag value={r.confidence} /> },
           {
             title: '操作',
             valueType: 'option',

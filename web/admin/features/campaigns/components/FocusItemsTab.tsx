@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { type Provision, listProvisions } from '../../legal/api/legal.js';
-import { ConfidenceTag, DepartmentTag } from '../../legal/components.js';
+import { CONFIDENCE_SHORT, ConfidenceTag, DepartmentTag } from '../../legal/components.js';
 import { type CampaignDetail, type FocusItem, addFocusItem, deleteFocusItem, updateFocusItem } from '../api/campaigns.js';
 import { DEPARTMENT_OPTIONS, LEAD_OPTIONS, useSave } from './shared.js';
 
@@ -29,7 +29,7 @@ function ProvisionPicker(props: { value?: number[]; onChange?: (v: number[]) => 
       filterOption={false}
       onSearch={setQ}
       placeholder="输入法规名称、条款或关键词检索"
-      options={options.map((p) => ({ value: p.id, label: `${p.citation}${p.versionLabel ? `（${p.versionLabel}）` : ''} ${p.confidence}` }))}
+      options={options.map((p) => ({ value: p.id, label: `${p.citation}${p.versionLabel ? `（${p.versionLabel}）` : ''}【${CONFIDENCE_SHORT[p.confidence]}】` }))}
     />
   );
 }
@@ -48,7 +48,7 @@ function LegalBasisTable({ items }: { items: Provision[] }) {
         { title: '罚则', dataIndex: 'penaltyRange', width: 260, ellipsis: true, render: (v: string | null) => v ?? '—' },
         { title: '执法', dataIndex: 'enforcingDepartmentType', width: 110, render: (v: string | null) => <DepartmentTag value={v} /> },
         { title: '有效期', width: 170, render: (_v, p) => `${p.effectiveFrom} 起${p.effectiveTo ? ` 至 ${p.effectiveTo}` : ''}` },
-        { title: '核实', dataIndex: 'confidence', width: 60, render: (v: string) => <ConfidenceTag value={v} /> },
+        { title: '核实', dataIndex: 'confidence', width: 90, render: (v: string) => <ConfidenceTag value={v} /> },
       ]}
     />
   );

@@ -75,12 +75,22 @@ export function RulesTab({ campaign, reload }: { campaign: CampaignDetail; reloa
   const columns = [
     { title: '顺序', width: 60, render: (_v: unknown, _r: Row, i: number) => i + 1 },
     {
+      title: '说明',
+      width: 300,
+      render: (_v: unknown, r: Row, i: number) => (
+        <>
+          {manage ? <Input.TextArea autoSize value={r.description ?? ''} onChange={(e) => change(i, { description: e.target.value || null })} /> : r.description}
+          {errorOf(i) ? <Typography.Text type="danger">{errorOf(i)}</Typography.Text> : null}
+        </>
+      ),
+    },
+    {
       title: '条件',
-      width: 260,
+      width: 230,
       render: (_v: unknown, r: Row, i: number) =>
         manage ? (
           <Select
-            style={{ width: 250 }}
+            style={{ width: 220 }}
             value={r.conditionKind}
             options={RULE_CONDITION_KINDS.map((k) => ({ value: k, label: RULE_CONDITION_LABELS[k] }))}
             onChange={(v) => change(i, { conditionKind: v, category: v === 'category' ? (r.category ?? 1) : null, subCondition: null })}
@@ -97,12 +107,12 @@ export function RulesTab({ campaign, reload }: { campaign: CampaignDetail; reloa
     },
     {
       title: '细分',
-      width: 300,
+      width: 270,
       render: (_v: unknown, r: Row, i: number) => {
         const options = subOptions(r);
         if (!options.length) return '—';
         return manage ? (
-          <Select allowClear style={{ width: 290 }} value={r.subCondition ?? undefined} options={options} onChange={(v) => change(i, { subCondition: v ?? null })} placeholder="全部" />
+          <Select allowClear style={{ width: 260 }} value={r.subCondition ?? undefined} options={options} onChange={(v) => change(i, { subCondition: v ?? null })} placeholder="全部" />
         ) : r.subCondition ? (
           RULE_SUB_CONDITION_LABELS[r.subCondition as RuleSubCondition]
         ) : (
@@ -125,15 +135,6 @@ export function RulesTab({ campaign, reload }: { campaign: CampaignDetail; reloa
         ) : (
           r.coDepartmentTypes.map(deptLabel).join('、') || '—'
         ),
-    },
-    {
-      title: '说明',
-      render: (_v: unknown, r: Row, i: number) => (
-        <>
-          {manage ? <Input value={r.description ?? ''} onChange={(e) => change(i, { description: e.target.value || null })} /> : r.description}
-          {errorOf(i) ? <Typography.Text type="danger">{errorOf(i)}</Typography.Text> : null}
-        </>
-      ),
     },
     {
       title: '启用',
