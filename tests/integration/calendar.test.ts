@@ -169,3 +169,23 @@ describe('an admin adds next year’s arrangement', () => {
     expect(audits[0].before).toMatchObject({ workdays: ['2027-02-13 春节'] });
   });
 });
+
+describe('reference seeding on an existing database', () => {
+  it('adds back only the years the database lacks and leaves entered years alone', async () => {
+    const { seedIfEmpty } = await import('../../server/db/seed/index.js');
+    const { gte, lt } = await import('drizzle-orm');
+    await t.db.delete(calendarDays).where(and(gte(calendarDays.date, '2004-01-01'), lt(calendarDays.date, '2005-01-01')));
+    await t.db.delete(calendarYears).where(eq(calendarYears.year, 2004));
+    const [before2021] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2021));
+    expect(await seedIfEmpty(t.db, t.env, t.cipher)).toBe(false);
+    const [restored] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2004));
+    expect(restored.source).toMatch(/^chinese-days@/);
+    const days2004 = await t.db.select().from(calendarDays).where(and(gte(calendarDays.date, '2004-01-01'), lt(calendarDays.date, '2005-01-01')));
+    expect(days2004.length).toBeGreaterThan(10);
+    const [after2021] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2021));
+    expect(after2021.updatedAt).toEqual(before2021.updatedAt);
+    // The year an admin entered (2027, above) is not the package's and stays as entered.
+    const [y2027] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2027));
+    expect(y2027.source).toBe('测试用安排（非官方）');
+  });
+});

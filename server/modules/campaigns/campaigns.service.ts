@@ -503,7 +503,7 @@ async function taskProblems(
       .from(orgUnits)
       .innerJoin(regions, eq(regions.id, orgUnits.regionId))
       .where(eq(orgUnits.id, t.responsibleOrgUnitId));
-    if (!unit || !unit.path.startsWith(c.regionPath)) fields.responsibleOrgUnitId = '责任单位不存在或不在本专项行动的区划范围内';
+    if (!unit?.path.startsWith(c.regionPath)) fields.responsibleOrgUnitId = '责任单位不存在或不在本专项行动的区划范围内';
   }
   return fields;
 }
@@ -756,7 +756,7 @@ async function orgUnitForCampaign(db: Db, c: repo.CampaignRow, orgUnitId: string
     .from(orgUnits)
     .innerJoin(regions, eq(regions.id, orgUnits.regionId))
     .where(eq(orgUnits.id, orgUnitId));
-  return unit && unit.path.startsWith(c.regionPath) ? unit : null;
+  return unit?.path.startsWith(c.regionPath) ? unit : null;
 }
 
 async function assertOrgUnitNotListed(db: Db, campaignId: string, orgUnitId: string, exceptId?: string) {
