@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { defineJob, defineSchedule } from './runner.js';
+import '../modules/complaints/complaints.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule

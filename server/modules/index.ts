@@ -3,13 +3,21 @@ import type { AppDeps } from '../app.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { caseRoutes } from './cases/cases.routes.js';
+import { creditRoutes } from './credit/credit.routes.js';
+import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
+import { complaintRoutes } from './complaints/complaints.routes.js';
+import { complaintIntakeRoutes } from './complaints-intake/intake.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
+import { open311Routes } from './open311/open311.routes.js';
+import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
+import { problemRoutes } from './problems/problems.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
 import { userRoutes } from './users/users.routes.js';
@@ -29,4 +37,12 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   calendarRoutes,
   legalRoutes,
   campaignRoutes,
+  complaintRoutes,
+  complaintIntakeRoutes,
+  open311Routes,
+  enforcementRoutes,
+  creditRoutes,
+  caseRoutes,
+  problemRoutes,
+  opinionRoutes,
 ];

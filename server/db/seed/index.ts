@@ -4,8 +4,14 @@ import type { FieldCipher } from '../../lib/crypto.js';
 import { type Db, queryRows } from '../client.js';
 import { seedCalendar } from './calendar.seed.js';
 import { seedCampaigns } from './campaigns.seed.js';
+import { seedCases } from './cases.seed.js';
+import { seedComplaints } from './complaints.seed.js';
+import { seedCredit } from './credit.seed.js';
+import { seedEnforcement } from './enforcement.seed.js';
 import { seedLegalLibrary } from './legal.seed.js';
 import { seedOrganisation } from './org.seed.js';
+import { seedProblems } from './problems.seed.js';
+import { seedOpen311 } from '../../modules/open311/open311.seed.js';
 import { seedRegions } from './regions.seed.js';
 import { seedRegistry } from './registry.seed.js';
 
@@ -37,6 +43,12 @@ export const SEEDERS: Seeder[] = [
   { name: 'organisation', run: seedOrganisation },
   { name: 'campaigns', run: seedCampaigns },
   { name: 'registry', run: seedRegistry },
+  { name: 'complaints', run: seedComplaints },
+  { name: 'problems', run: seedProblems },
+  { name: 'open311', run: seedOpen311 },
+  { name: 'enforcement', run: seedEnforcement },
+  { name: 'credit', run: seedCredit },
+  { name: 'cases', run: seedCases },
 ];
 
 /**

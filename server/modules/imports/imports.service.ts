@@ -62,7 +62,7 @@ export interface Prepared<P> {
 }
 
 export interface ImportSpec<P> {
-  kind: 'enterprises' | 'projects';
+  kind: 'enterprises' | 'projects' | 'complaints';
   /** Audit action of a committed import, e.g. 'enterprise.import'. */
   auditAction: string;
   prepare(buffer: Buffer, progress: (processed: number) => void): Promise<Prepared<P>>;

@@ -1,0 +1,155 @@
+/**
+ * Time limits of complaint handling (SPEC §5 "Time limits"), pure over a working-day calendar.
+ *  - The clock starts at the first dispatch (not at 签收); a return does not stop it.
+ *  - Working-day limits end at the end of the n-th working day after the dispatch day (China time);
+ *    the dispatch day itself is not counted (期间开始之日不计算在内).
+ *  - Urgent leads: sign within `urgentSignHours`, findings within `urgentActHours` (clock hours).
+ *  - "Due soon": within 2 working days of a working-day deadline, 4 hours of an urgent one.
+ */
+import * as wd from '../working-days.js';
+import type { ComplaintStatus } from './state-machine.js';
+
+export interface TimeLimits {
+  signDays: number;
+  closeDays: number;
+  followUpDays: number;
+  urgentSignHours: number;
+  urgentActHours: number;
+}
+
+export const DEFAULT_TIME_LIMITS: Readonly<TimeLimits> = Object.freeze({
+  signDays: 1,
+  closeDays: 15,
+  followUpDays: 5,
+  urgentSignHours: 2,
+  urgentActHours: 24,
+});
+
+export const DUE_SOON_WORKING_DAYS = 2;
+export const DUE_SOON_URGENT_HOURS = 4;
+const HOUR_MS = 3_600_000;
+
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in China of an instant, 'YYYY-MM-DD'. */
+export function chinaDate(at: Date): string {
+  return CHINA_DATE.format(at);
+}
+
+/** 23:59:59.999 China time on `date`. */
+export function endOfChinaDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+08:00`);
+}
+
+export function startOfChinaDay(date: string): Date {
+  return new Date(`${date}T00:00:00.000+08:00`);
+}
+
+/** Merges overrides (nulls/undefined ignored) over the defaults. */
+export function resolveLimits(...layers: Array<Partial<Record<keyof TimeLimits, number | null | undefined>> | null | undefined>): TimeLimits {
+  const out: TimeLimits = { ...DEFAULT_TIME_LIMITS };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const k of Object.keys(out) as (keyof TimeLimits)[]) {
+      const v = layer[k];
+      if (typeof v === 'number' && v > 0) out[k] = v;
+    }
+  }
+  return out;
+}
+
+export interface DispatchDeadlines {
+  signDueAt: Date;
+  actDueAt: Date | null;
+  dueAt: Date;
+}
+
+export function dispatchDeadlines(cal: wd.WorkingCalendar, dispatchedAt: Date, urgent: boolean, limits: TimeLimits): DispatchDeadlines {
+  const day = chinaDate(dispatchedAt);
+  const dueAt = endOfChinaDay(wd.addWorkingDays(cal, day, limits.closeDays));
+  if (urgent) {
+    return {
+      signDueAt: new Date(dispatchedAt.getTime() + limits.urgentSignHours * HOUR_MS),
+      actDueAt: new Date(dispatchedAt.getTime() + limits.urgentActHours * HOUR_MS),
+      dueAt,
+    };
+  }
+  return { signDueAt: endOfChinaDay(wd.addWorkingDays(cal, day, limits.signDays)), actDueAt: null, dueAt };
+}
+
+export function followUpDueAt(cal: wd.WorkingCalendar, releasedAt: Date, limits: TimeLimits): Date {
+  return endOfChinaDay(wd.addWorkingDays(cal, chinaDate(releasedAt), limits.followUpDays));
+}
+
+/** The deadline moved by an approved extension of `days` working days. */
+export function extendedDueAt(cal: wd.WorkingCalendar, dueAt: Date, days: number): Date {
+  return endOfChinaDay(wd.addWorkingDays(cal, chinaDate(dueAt), days));
+}
+
+export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up';
+
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  sign: '签收期限',
+  act: '紧急处置期限',
+  reply: '办理答复期限',
+  follow_up: '回访期限',
+};
+
+export interface DeadlineFacts {
+  status: ComplaintStatus;
+  urgent: boolean;
+  signDueAt: Date | null;
+  actDueAt: Date | null;
+  dueAt: Date | null;
+  followUpDueAt: Date | null;
+  followedUp: boolean;
+}
+
+/** The deadline that applies in the current state (null: no clock running). */
+export function currentDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | null {
+  switch (f.status) {
+    case 'dispatched':
+    case 'returned':
+      return f.signDueAt ? { kind: 'sign', at: f.signDueAt } : null;
+    case 'accepted':
+      if (f.actDueAt) return { kind: 'act', at: f.actDueAt };
+      return f.dueAt ? { kind: 'reply', at: f.dueAt } : null;
+    case 'handled':
+    case 'reply_pending':
+      return f.dueAt ? { kind: 'reply', at: f.dueAt } : null;
+    case 'replied':
+      return !f.followedUp && f.followUpDueAt ? { kind: 'follow_up', at: f.followUpDueAt } : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * When a deadline becomes "due soon". Working-day deadlines (at the end of a China day): from the
+ * start of the earliest day with at most 2 working days left, that day included. Hour deadlines
+ * (urgent sign/act): 4 hours before.
+ */
+export function dueSoonFrom(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean): Date {
+  const hourBased = urgent && (kind === 'sign' || kind === 'act');
+  if (hourBased) return new Date(at.getTime() - DUE_SOON_URGENT_HOURS * HOUR_MS);
+  // The earliest day X with at most 2 working days in [X, deadline day] (X itself counted).
+  let x = chinaDate(at);
+  let from = x;
+  let n = 0;
+  for (let i = 0; i < 60; i++) {
+    const add = wd.isWorkingDay(cal, x) ? 1 : 0;
+    if (n + add > DUE_SOON_WORKING_DAYS) break;
+    n += add;
+    from = x;
+    x = wd.addCalendarDays(x, -1);
+  }
+  return startOfChinaDay(from);
+}
+
+export function isOverdue(deadline: Date | null, now: Date): boolean {
+  return deadline !== null && now.getTime() > deadline.getTime();
+}
+
+export function isDueSoon(deadline: Date | null, soonFrom: Date | null, now: Date): boolean {
+  return deadline !== null && soonFrom !== null && now.getTime() >= soonFrom.getTime() && now.getTime() <= deadline.getTime();
+}

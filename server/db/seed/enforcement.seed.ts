@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import type { OrgUnitType } from '../../../core/org.js';
+import { isRole, permissionsFor } from '../../../core/roles.js';
+import type { Actor } from '../../http/actor.js';
+import { createAction } from '../../modules/enforcement/enforcement.service.js';
+import { enforcementActions, legalProvisions, orgUnits, regions, users } from '../schema/index.js';
+import type { SeedContext } from './index.js';
+
+/**
+ * Demo enforcement actions against the demo company (武汉听涛物业服务有限公司), through the real use
+ * case so numbers, credit events and audit rows are produced exactly as in production:
+ * a rectification order and a fine (published) by 东湖房, a warning by 东湖市监 awaiting publication.
+ */
+
+/** The Actor of a seeded user (roles → permissions, region path, org unit). */
+export async function seedActorFor(ctx: SeedContext, username: string): Promise<Actor> {
+  const id = ctx.userIds.get(username);
+  if (!id) throw new Error(`seed: unknown user ${username}`);
+  const [row] = await ctx.db
+    .select({ user: users, regionCode: regions.code, regionPath: regions.path, orgUnitType: orgUnits.type })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, id));
+  if (!row) throw new Error(`seed: user ${username} not found`);
+  const roles = row.user.roles.filter(isRole);
+  return {
+    kind: 'user',
+    userId: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    roles,
+    permissions: new Set(permissionsFor(roles)),
+    regionId: row.user.regionId,
+    regionCode: row.regionCode,
+    regionPath: row.regionPath,
+    orgUnitId: row.user.orgUnitId,
+    orgUnitType: (row.orgUnitType as OrgUnitType | null) ?? null,
+    enterpriseId: row.user.enterpriseId,
+    ip: null,
+    requestId: null,
+  };
+}
+
+async function provisionId(ctx: SeedContext, key: string): Promise<number> {
+  const [row] = await ctx.db.select({ id: legalProvisions.id }).from(legalProvisions).where(eq(legalProvisions.key, key));
+  if (!row) throw new Error(`seed: legal provision ${key} missing`);
+  return row.id;
+}
+
+export async function seedEnforcement(ctx: SeedContext) {
+  const enterpriseId = ctx.refs.get('demoEnterpriseId') as string | undefined;
+  if (!enterpriseId) return;
+  const housing = await seedActorFor(ctx, 'district-housing');
+  const market = await seedActorFor(ctx, 'district-market');
+  const utilities = await provisionId(ctx, 'hubei-67-1');
+  const commonParts = await provisionId(ctx, 'wygl-63');
+  const priceMarking = await provisionId(ctx, 'price-law-42');
+
+  const order = await createAction(ctx.db, housing, {
+    type: 'rectification_order',
+    enterpriseId,
+    date: '2026-09-15',
+    facts: '经查，该企业于2026年9月以催缴物业费为由，对所服务小区部分楼栋采取限时供水措施，影响业主正常生活。',
+    legalBasisIds: [utilities],
+    deadlineDays: 10,
+  });
+  const fine = await createAction(ctx.db, housing, {
+    type: 'fine',
+    enterpriseId,
+    date: '2026-10-20',
+    facts: '经查，该企业未经业主大会同意，擅自利用小区共用部位设置广告牌并收取广告费，经责令限期改正后仍未改正。',
+    legalBasisIds: [commonParts],
+    amount: 50000,
+  });
+  await ctx.db.update(enforcementActions).set({ publishedAt: new Date('2026-10-26T02:00:00Z'), publishedBy: housing.userId }).where(eq(enforcementActions.id, fine.id));
+  const warning = await createAction(ctx.db, market, {
+    type: 'warning',
+    enterpriseId,
+    date: '2026-11-16',
+    facts: '经查，该企业在小区收费处未按规定公示物业服务收费项目、收费标准及价格举报电话。',
+    legalBasisIds: [priceMarking],
+  });
+  ctx.refs.set('demoEnforcementActionIds', { order: order.id, fine: fine.id, warning: warning.id });
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { PUBLIC_DESCRIPTION_MAX, PUBLIC_MAX_PHOTOS } from '../../../core/intake/public-form.js';
+import { importIssueSchema } from '../imports/imports.schemas.js';
+
+/** Portal form body (POST /api/public/complaints). Field rules beyond shape: core/intake/public-form.ts. */
+export const publicComplaintBody = z.object({
+  description: z.string().max(PUBLIC_DESCRIPTION_MAX + 200, `问题描述不能超过 ${PUBLIC_DESCRIPTION_MAX} 个字`),
+  contactName: z.string().max(60, '姓名不超过 30 个字').nullish(),
+  contactPhone: z.string().max(40, '电话格式不对').nullish(),
+  address: z.string().trim().max(200, '地址不超过 200 个字').nullish(),
+  projectId: z.uuid('请从列表中选择小区').nullish(),
+  anonymous: z.boolean().optional(),
+  confidential: z.boolean().optional(),
+  photoIds: z.array(z.uuid('无效的照片')).max(PUBLIC_MAX_PHOTOS, `照片最多 ${PUBLIC_MAX_PHOTOS} 张`).optional(),
+  botCheck: z
+    .object({ challenge: z.string().max(200), nonce: z.string().max(64) })
+    .nullish(),
+});
+export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
+
+export const botCheckResponse = z.object({
+  enabled: z.boolean(),
+  challenge: z.string().nullable(),
+  difficulty: z.number().int(),
+  expiresAt: z.date().nullable(),
+});
+
+export const publicProjectsQuery = z.object({ q: z.string().trim().max(50, '关键词不超过 50 个字').default('') });
+export const publicProject = z.object({ id: z.string(), name: z.string(), address: z.string(), regionName: z.string() });
+
+export const hotlineImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false', '1', '0'], { message: 'dryRun 只能是 true 或 false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  importId: z.uuid('无效的导入编号').optional(),
+});
+
+export const hotlinePreviewRow = z.object({
+  row: z.number().int(),
+  externalRef: z.string(),
+  action: z.enum(['create', 'update']),
+  description: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  receivedAt: z.date().nullable(),
+  upstreamStatus: z.string().nullable(),
+  projectName: z.string().nullable(),
+});
+
+/** Response of POST /api/complaints/import: the shared import result plus in-file duplicates and a preview. */
+export const hotlineImportResult = z.object({
+  ok: z.boolean(),
+  importId: z.string(),
+  dryRun: z.boolean(),
+  written: z.boolean(),
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Rows whose 办件编号 already appeared earlier in the same file (the last one is imported). */
+  duplicates: z.number().int(),
+  errorCount: z.number().int(),
+  errors: z.array(importIssueSchema),
+  errorsTruncated: z.boolean(),
+  warnings: z.array(importIssueSchema),
+  ignoredColumns: z.array(z.string()),
+  /** Which column of the file was read for which field (field → header). */
+  recognised: z.record(z.string(), z.string()),
+  fileSha256: z.string(),
+  preview: z.array(hotlinePreviewRow),
+});

@@ -1,0 +1,134 @@
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { normaliseResidentPhone } from '../../../core/intake/public-form.js';
+import type { AppDeps } from '../../app.js';
+import type { Db } from '../../db/client.js';
+import { files, projects, regions } from '../../db/schema/index.js';
+import { type Actor, systemActor } from '../../http/actor.js';
+import { recordAudit } from '../../http/audit.js';
+import { validationFailed } from '../../http/errors.js';
+import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
+import { createComplaint } from '../complaints/complaints.service.js';
+import { spendBotCheck } from './bot-check.js';
+import type { PublicComplaintBody } from './intake.schemas.js';
+
+/** Files uploaded on the portal and not yet attached to a lead. */
+export const PUBLIC_UPLOAD_ENTITY = 'public_upload';
+/** How long an unattached portal upload may still be attached to a submission. */
+const UPLOAD_CLAIM_HOURS = 24;
+
+/** The portal acts as the system user "public" (no login), keeping the caller's IP and request id for the audit trail. */
+export function publicActor(request: FastifyRequest): Actor {
+  return { ...systemActor('public', '/', ['complaint:create']), displayName: '群众（门户网站）', ip: request.ip, requestId: request.id };
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Project picker of the portal form: name or address contains q; only what a resident needs to recognise it. */
+export async function searchProjects(db: Db, q: string) {
+  const term = q.trim();
+  if (!term) return [];
+  const pattern = `%${escapeLike(term)}%`;
+  return db
+    .select({ id: projects.id, name: projects.name, address: projects.address, regionName: regions.name })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId))
+    .where(or(sql`${projects.name} ILIKE ${pattern}`, sql`${projects.address} ILIKE ${pattern}`))
+    .orderBy(sql`CASE WHEN ${projects.name} ILIKE ${`${escapeLike(term)}%`} THEN 0 ELSE 1 END`, asc(projects.name))
+    .limit(20);
+}
+
+/**
+ * The region of a lead submitted without a project: the deepest region containing every
+ * registered project (the deployment's effective jurisdiction, e.g. the city), so the
+ * coordinators there see it and route it; the root when nothing is registered yet.
+ */
+async function fallbackRegionId(db: Db): Promise<number> {
+  const [span] = await db
+    .select({ lo: sql<string | null>`min(${regions.path})`, hi: sql<string | null>`max(${regions.path})` })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId));
+  let path: string | null = null;
+  if (span?.lo && span.hi) {
+    let i = 0;
+    while (i < span.lo.length && span.lo[i] === span.hi[i]) i++;
+    path = span.lo.slice(0, span.lo.lastIndexOf('/', i - 1) + 1);
+    if (i === span.lo.length && span.lo === span.hi) path = span.lo;
+  }
+  if (path && path !== '/') {
+    const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.path, path));
+    if (row) return row.id;
+  }
+  const [root] = await db.select({ id: regions.id }).from(regions).orderBy(sql`length(${regions.path})`, asc(regions.id)).limit(1);
+  return root.id;
+}
+
+/** Stores a photo from the portal (JPG/PNG/WEBP by content, ≤ 5 MB) as an unattached upload. */
+export async function storePublicUpload(deps: AppDeps, actor: Actor, file: { buffer: Buffer; fileName: string }, maxBytes: number) {
+  const check = checkUpload(file.buffer, ['jpeg', 'png', 'webp'], maxBytes);
+  if (!check.ok) throw validationFailed({ file: check.message });
+  const stored = await writeUpload(deps.env.DATA_DIR, file.buffer, check.type, file.fileName);
+  return deps.db.transaction(async (tx) => {
+    const fileId = await recordFile(tx, stored, { entityType: PUBLIC_UPLOAD_ENTITY, entityId: null, uploadedBy: null });
+    await recordAudit(tx, actor, {
+      action: 'complaint.public_upload',
+      entityType: 'file',
+      entityId: fileId,
+      after: { mime: stored.mime, size: stored.size, sha256: stored.sha256 },
+    });
+    return { fileId };
+  });
+}
+
+/**
+ * A lead from the portal form. Bot check, lead, attachments and audit rows are written in one
+ * transaction; the tracking code is returned only after it committed.
+ */
+export async function submitPublicComplaint(deps: AppDeps, actor: Actor, body: PublicComplaintBody): Promise<{ trackingCode: string }> {
+  const { db, env, cipher } = deps;
+  const anonymous = body.anonymous === true;
+  const photoIds = [...new Set(body.photoIds ?? [])];
+
+  const created = await db.transaction(async (tx) => {
+    await spendBotCheck(tx, env, cipher, body.botCheck);
+
+    let regionId: number | null = null;
+    if (body.projectId) {
+      const [project] = await tx.select({ regionId: projects.regionId }).from(projects).where(eq(projects.id, body.projectId));
+      if (!project) throw validationFailed({ projectId: '所选小区不存在，请重新搜索选择，或不选小区、直接填写地址' });
+      regionId = project.regionId;
+    } else {
+      regionId = await fallbackRegionId(tx);
+    }
+
+    if (photoIds.length) {
+      const since = new Date(Date.now() - UPLOAD_CLAIM_HOURS * 3600 * 1000);
+      const claimable = await tx
+        .select({ id: files.id })
+        .from(files)
+        .where(and(inArray(files.id, photoIds), eq(files.entityType, PUBLIC_UPLOAD_ENTITY), isNull(files.entityId), gte(files.createdAt, since)))
+        .for('update');
+      if (claimable.length !== photoIds.length) throw validationFailed({ photoIds: '照片已失效或已被使用，请重新上传' });
+      // Hand them to the complaints service as unclaimed complaint attachments; it links them to the lead.
+      await tx.update(files).set({ entityType: 'complaint' }).where(inArray(files.id, photoIds));
+    }
+
+    const phone = anonymous ? null : normaliseResidentPhone(body.contactPhone ?? '');
+    const result = await createComplaint(tx, deps, actor, {
+      channel: 'web',
+      description: body.description.trim(),
+      contactName: anonymous ? null : body.contactName?.trim() || null,
+      contactPhone: phone,
+      projectId: body.projectId ?? null,
+      address: body.address?.trim() || null,
+      regionId,
+      anonymous,
+      confidential: body.confidential === true,
+      attachments: photoIds,
+    });
+    return result;
+  });
+  return { trackingCode: created.trackingCode };
+}

@@ -1,0 +1,343 @@
+import { type SQL, and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { type Db, queryRows } from '../../db/client.js';
+import {
+  complaintEscalations,
+  complaintEvents,
+  complaintExtensions,
+  complaints,
+  enterprises,
+  files,
+  orgUnits,
+  projects,
+  regions,
+  users,
+} from '../../db/schema/index.js';
+import { type Actor, isEnterpriseUser } from '../../http/actor.js';
+import { notFound } from '../../http/errors.js';
+import { limitOffset } from '../../http/pagination.js';
+import { regionScope } from '../../http/scope.js';
+import type { ListQuery } from './complaints.schemas.js';
+
+/*
+ * Queries on complaints. Every staff read goes through `scoped` (http/scope.ts regionScope on the
+ * lead's region); enterprise users never match (complainant protection: no company user sees a
+ * lead, SPEC §5), so a lead outside scope is 404.
+ */
+
+export function scoped(actor: Actor, withinPath?: string): SQL {
+  if (isEnterpriseUser(actor)) return sql`FALSE`;
+  return regionScope(actor, complaints.regionId, withinPath);
+}
+
+const leadUnit = alias(orgUnits, 'lead_unit');
+
+const rowColumns = {
+  c: complaints,
+  regionName: regions.name,
+  regionPath: regions.path,
+  projectName: projects.name,
+  enterpriseName: enterprises.name,
+  leadOrgUnitName: leadUnit.name,
+};
+
+function baseSelect(db: Db) {
+  return db
+    .select(rowColumns)
+    .from(complaints)
+    .innerJoin(regions, eq(regions.id, complaints.regionId))
+    .leftJoin(projects, eq(projects.id, complaints.projectId))
+    .leftJoin(enterprises, eq(enterprises.id, complaints.enterpriseId))
+    .leftJoin(leadUnit, eq(leadUnit.id, complaints.leadOrgUnitId));
+}
+
+export type ComplaintRecord = Awaited<ReturnType<typeof findInScope>>;
+
+/** The lead with its display names, in the actor's jurisdiction (else 404); `lock` = FOR UPDATE. */
+export async function findInScope(db: Db, actor: Actor, id: string, lock = false) {
+  if (lock) {
+    const [locked] = await db.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.id, id), scoped(actor))).for('update');
+    if (!locked) throw notFound('线索');
+  }
+  const [row] = await baseSelect(db).where(and(eq(complaints.id, id), scoped(actor)));
+  if (!row) throw notFound('线索');
+  return { ...row.c, regionName: row.regionName, regionPath: row.regionPath, projectName: row.projectName, enterpriseName: row.enterpriseName, leadOrgUnitName: row.leadOrgUnitName };
+}
+
+/** By tracking code, no scope (public tracking page; the caller presents a redacted view). */
+export async function findByTrackingCode(db: Db, code: string, lock = false) {
+  const q = db.select().from(complaints).where(eq(complaints.trackingCode, code));
+  const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+export async function findById(db: Db, id: string) {
+  const [row] = await db.select().from(complaints).where(eq(complaints.id, id));
+  return row ?? null;
+}
+
+export async function regionPathFor(db: Db, regionRef: string | undefined): Promise<string | undefined> {
+  if (!regionRef) return undefined;
+  const cond = /^\d+$/.test(regionRef) ? eq(regions.id, Number(regionRef)) : eq(regions.code, regionRef);
+  const [row] = await db.select({ path: regions.path }).from(regions).where(cond);
+  return row?.path ?? '/__unknown_region__/';
+}
+
+export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
+  const withinPath = await regionPathFor(db, q.region);
+  const conds: (SQL | undefined)[] = [scoped(actor, withinPath)];
+  const unit = actor.orgUnitId;
+  const mine = unit ? sql`(${complaints.leadOrgUnitId} = ${unit} OR ${unit}::uuid = ANY(${complaints.coOrgUnitIds}))` : sql`TRUE`;
+  if (q.status) conds.push(eq(complaints.status, q.status));
+  if (q.category !== undefined) conds.push(eq(complaints.category, q.category));
+  if (q.enterpriseId) conds.push(eq(complaints.enterpriseId, q.enterpriseId));
+  if (q.projectId) conds.push(eq(complaints.projectId, q.projectId));
+  if (q.channel) conds.push(eq(complaints.channel, q.channel));
+  if (q.overdue !== undefined) conds.push(q.overdue ? lt(complaints.currentDueAt, now) : or(isNull(complaints.currentDueAt), gte(complaints.currentDueAt, now)));
+  if (q.dueSoon) conds.push(and(lte(complaints.currentDueSoonAt, now), gte(complaints.currentDueAt, now)));
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(
+      or(
+        sql`${complaints.description} ILIKE ${like}`,
+        eq(complaints.trackingCode, q.q.toUpperCase()),
+        eq(complaints.externalRef, q.q),
+        sql`${projects.name} ILIKE ${like}`,
+      ),
+    );
+  }
+  let order: SQL[] = [desc(complaints.receivedAt), desc(complaints.id)];
+  switch (q.box) {
+    case 'to_dispatch':
+      conds.push(inArray(complaints.status, ['received', 'returned']));
+      break;
+    case 'to_sign':
+      conds.push(eq(complaints.status, 'dispatched'), unit ? eq(complaints.leadOrgUnitId, unit) : undefined);
+      order = [asc(complaints.currentDueAt), desc(complaints.receivedAt)];
+      break;
+    case 'in_progress':
+      conds.push(inArray(complaints.status, ['accepted', 'handled', 'reply_pending', 'replied']), mine);
+      order = [asc(complaints.currentDueAt), desc(complaints.receivedAt)];
+      break;
+    case 'due_soon':
+      conds.push(lte(complaints.currentDueSoonAt, now), gte(complaints.currentDueAt, now));
+      order = [asc(complaints.currentDueAt)];
+      break;
+    case 'overdue':
+      conds.push(lt(complaints.currentDueAt, now));
+      order = [asc(complaints.currentDueAt)];
+      break;
+    case 'supervised':
+      conds.push(eq(complaints.supervised, true), notInArray(complaints.status, ['closed', 'merged']));
+      break;
+    case 'mine_unit':
+      conds.push(unit ? mine : sql`FALSE`);
+      break;
+  }
+  const where = and(...conds);
+  const { limit, offset } = limitOffset(q);
+  const rows = await baseSelect(db)
+    .where(where)
+    .orderBy(...order, desc(complaints.id))
+    .limit(limit)
+    .offset(offset);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(complaints)
+    .leftJoin(projects, eq(projects.id, complaints.projectId))
+    .where(where);
+  return { rows, total: Number(n) };
+}
+
+export async function loadEvents(db: Db, complaintId: string) {
+  const actorUnit = alias(orgUnits, 'actor_unit');
+  return db
+    .select({
+      id: complaintEvents.id,
+      at: complaintEvents.at,
+      actorName: users.displayName,
+      orgUnitName: actorUnit.name,
+      action: complaintEvents.action,
+      fromStatus: complaintEvents.fromStatus,
+      toStatus: complaintEvents.toStatus,
+      note: complaintEvents.note,
+      attachments: complaintEvents.attachments,
+      publicNote: complaintEvents.publicNote,
+    })
+    .from(complaintEvents)
+    .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
+    .leftJoin(actorUnit, eq(actorUnit.id, complaintEvents.actorOrgUnitId))
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+}
+
+export async function loadPublicEvents(db: Db, complaintIds: string[]) {
+  if (!complaintIds.length) return [];
+  return db
+    .select({ at: complaintEvents.at, text: complaintEvents.publicNote, complaintId: complaintEvents.complaintId })
+    .from(complaintEvents)
+    .where(and(inArray(complaintEvents.complaintId, complaintIds), sql`${complaintEvents.publicNote} IS NOT NULL`))
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+}
+
+export async function fileNames(db: Db, ids: string[]) {
+  if (!ids.length) return new Map<string, { name: string; mime: string }>();
+  const rows = await db.select({ id: files.id, name: files.originalName, mime: files.mime }).from(files).where(inArray(files.id, ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, mime: r.mime }]));
+}
+
+export async function loadExtensions(db: Db, complaintId: string) {
+  return db
+    .select({
+      id: complaintExtensions.id,
+      days: complaintExtensions.days,
+      reason: complaintExtensions.reason,
+      status: complaintExtensions.status,
+      requestedAt: complaintExtensions.requestedAt,
+      requestedByName: users.displayName,
+      decidedAt: complaintExtensions.decidedAt,
+      decisionNote: complaintExtensions.decisionNote,
+      previousDueAt: complaintExtensions.previousDueAt,
+      newDueAt: complaintExtensions.newDueAt,
+    })
+    .from(complaintExtensions)
+    .leftJoin(users, eq(users.id, complaintExtensions.requestedBy))
+    .where(eq(complaintExtensions.complaintId, complaintId))
+    .orderBy(asc(complaintExtensions.requestedAt));
+}
+
+export async function hasPendingExtension(db: Db, complaintId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: complaintExtensions.id })
+    .from(complaintExtensions)
+    .where(and(eq(complaintExtensions.complaintId, complaintId), eq(complaintExtensions.status, 'pending')))
+    .limit(1);
+  return !!row;
+}
+
+export async function loadEscalations(db: Db, complaintId: string) {
+  return db
+    .select({ kind: complaintEscalations.kind, dueAt: complaintEscalations.dueAt, escalatedAt: complaintEscalations.escalatedAt })
+    .from(complaintEscalations)
+    .where(eq(complaintEscalations.complaintId, complaintId))
+    .orderBy(asc(complaintEscalations.escalatedAt));
+}
+
+export async function unitNames(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is { id: string; name: string } => !!r);
+}
+
+/**
+ * Active org units whose region is the lead's region or one of its ancestors (they have
+ * jurisdiction over the place), nearest first.
+ */
+export async function unitsCovering(db: Db, regionPath: string, opts: { types?: string[]; ids?: string[] } = {}) {
+  const conds: (SQL | undefined)[] = [eq(orgUnits.active, true), sql`${regionPath} LIKE ${regions.path} || '%'`];
+  if (opts.types) conds.push(opts.types.length ? inArray(orgUnits.type, opts.types) : sql`FALSE`);
+  if (opts.ids) conds.push(opts.ids.length ? inArray(orgUnits.id, opts.ids) : sql`FALSE`);
+  return db
+    .select({ id: orgUnits.id, name: orgUnits.name, type: orgUnits.type, regionPath: regions.path })
+    .from(orgUnits)
+    .innerJoin(regions, eq(regions.id, orgUnits.regionId))
+    .where(and(...conds))
+    .orderBy(desc(sql`length(${regions.path})`), asc(orgUnits.name));
+}
+
+/** Open leads that may be duplicates: same project (or address), same category, within `days`. */
+export async function duplicateCandidates(
+  db: Db,
+  actor: Actor,
+  c: { id: string; projectId: string | null; address: string | null; category: number; receivedAt: Date },
+  days: number,
+) {
+  const sameSubject = c.projectId ? eq(complaints.projectId, c.projectId) : c.address ? eq(complaints.address, c.address) : null;
+  if (!sameSubject) return [];
+  const from = new Date(c.receivedAt.getTime() - days * 86_400_000);
+  const to = new Date(c.receivedAt.getTime() + days * 86_400_000);
+  return db
+    .select({ id: complaints.id, trackingCode: complaints.trackingCode, description: complaints.description, status: complaints.status, receivedAt: complaints.receivedAt })
+    .from(complaints)
+    .where(
+      and(
+        scoped(actor),
+        ne(complaints.id, c.id),
+        sameSubject,
+        eq(complaints.category, c.category),
+        gte(complaints.receivedAt, from),
+        lte(complaints.receivedAt, to),
+        notInArray(complaints.status, ['closed', 'merged']),
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt))
+    .limit(200);
+}
+
+export async function mergedChildren(db: Db, parentId: string) {
+  return db
+    .select({ id: complaints.id, trackingCode: complaints.trackingCode, receivedAt: complaints.receivedAt })
+    .from(complaints)
+    .where(eq(complaints.mergedIntoId, parentId))
+    .orderBy(asc(complaints.receivedAt));
+}
+
+export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefined, since: Date, minLeads: number) {
+  const scope = scoped(actor, withinPath);
+  const enterpriseRows = await queryRows<{ id: string; name: string; category: number; n: number }>(
+    db,
+    sql`SELECT e.id, e.name, complaints.category, count(*)::int AS n
+        FROM complaints JOIN enterprises e ON e.id = complaints.enterprise_id
+        WHERE ${scope} AND complaints.status <> 'merged' AND complaints.received_at >= ${since.toISOString()}::timestamptz
+        GROUP BY e.id, e.name, complaints.category`,
+  );
+  const projectRows = await queryRows<{ id: string; name: string; enterprise_name: string | null; category: number; n: number }>(
+    db,
+    sql`SELECT p.id, p.name, e.name AS enterprise_name, complaints.category, count(*)::int AS n
+        FROM complaints JOIN projects p ON p.id = complaints.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id
+        WHERE ${scope} AND complaints.status <> 'merged' AND complaints.received_at >= ${since.toISOString()}::timestamptz
+        GROUP BY p.id, p.name, e.name, complaints.category`,
+  );
+  const fold = <R extends { id: string; category: number; n: number }>(rows: R[]) => {
+    const by = new Map<string, { first: R; leads: number; categories: { category: number; count: number }[] }>();
+    for (const r of rows) {
+      const entry = by.get(r.id) ?? { first: r, leads: 0, categories: [] };
+      entry.leads += Number(r.n);
+      entry.categories.push({ category: Number(r.category), count: Number(r.n) });
+      by.set(r.id, entry);
+    }
+    return [...by.values()]
+      .filter((e) => e.leads >= minLeads)
+      .map((e) => {
+        e.categories.sort((a, b) => b.count - a.count || a.category - b.category);
+        const top = e.categories[0];
+        return { ...e, repeatedCategory: top && top.count >= 2 ? top.category : null };
+      })
+      .sort((a, b) => b.leads - a.leads)
+      .slice(0, 50);
+  };
+  return {
+    enterprises: fold(enterpriseRows).map((e) => ({ enterpriseId: e.first.id, name: e.first.name, leads: e.leads, categories: e.categories, repeatedCategory: e.repeatedCategory })),
+    projects: fold(projectRows).map((e) => ({
+      projectId: e.first.id,
+      name: e.first.name,
+      enterpriseName: e.first.enterprise_name,
+      leads: e.leads,
+      categories: e.categories,
+      repeatedCategory: e.repeatedCategory,
+    })),
+  };
+}
+
+export async function returnStats(db: Db, actor: Actor, withinPath: string | undefined, since: Date | null) {
+  const scope = scoped(actor, withinPath);
+  const rows = await queryRows<{ org_unit_id: string; name: string; returns: number; leads: number }>(
+    db,
+    sql`SELECT r.org_unit_id, ou.name, count(*)::int AS returns, count(DISTINCT r.complaint_id)::int AS leads
+        FROM complaint_returns r JOIN complaints ON complaints.id = r.complaint_id JOIN org_units ou ON ou.id = r.org_unit_id
+        WHERE ${scope} ${since ? sql`AND r.at >= ${since.toISOString()}::timestamptz` : sql``}
+        GROUP BY r.org_unit_id, ou.name ORDER BY returns DESC, ou.name`,
+  );
+  return rows.map((r) => ({ orgUnitId: r.org_unit_id, orgUnitName: r.name, returns: Number(r.returns), leads: Number(r.leads) }));
+}

@@ -1,0 +1,936 @@
+import { randomInt } from 'node:crypto';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { ACTION_LABELS, PUBLIC_EVENT_TEXT, PUBLIC_STATUS_LABELS, STATUS_LABELS, publicCreateText } from '../../../core/complaints/labels.js';
+import { replyQualityProblem } from '../../../core/complaints/reply-quality.js';
+import { DUPLICATE_WINDOW_DAYS, rankDuplicates } from '../../../core/complaints/similarity.js';
+import * as sla from '../../../core/complaints/sla.js';
+import {
+  type Channel,
+  type ComplaintAction,
+  type ComplaintStatus,
+  RETURN_CAP,
+  type Satisfaction,
+  checkAction,
+  reworkTarget,
+} from '../../../core/complaints/state-machine.js';
+import { maskName, maskPhone } from '../../../core/masking.js';
+import { DEPARTMENT_TYPES, type DepartmentType } from '../../../core/org.js';
+import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult, triage } from '../../../core/triage/triage.js';
+import * as wd from '../../../core/working-days.js';
+import { type Db, queryRows } from '../../db/client.js';
+import {
+  complaintEvents,
+  complaintExtensions,
+  complaintReturns,
+  complaintTimeLimits,
+  complaints,
+  enterprises,
+  files,
+  projects,
+  regions,
+  triageCorrections,
+  users,
+} from '../../db/schema/index.js';
+import { type Actor, systemActor } from '../../http/actor.js';
+import { recordAudit } from '../../http/audit.js';
+import { AppError, conflict, notFound, validationFailed } from '../../http/errors.js';
+import { regionScope } from '../../http/scope.js';
+import type { FieldCipher } from '../../lib/crypto.js';
+import { IMAGE_OR_PDF, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
+import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js';
+import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
+import { openProblem } from '../problems/problems.service.js';
+import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
+import * as repo from './complaints.repository.js';
+import type { ActionInput, ActionName, CreateComplaintInput, ListQuery } from './complaints.schemas.js';
+
+/*
+ * Complaint use cases (SPEC §5). Each change: one transaction → lead loaded in the actor's
+ * jurisdiction (404) and locked → complaints.policy (403/409) → change → timeline event → audit row.
+ * The complainant's contact is stored encrypted, shown masked, revealed only with a logged reason.
+ */
+
+type Fields = Record<string, string>;
+type Row = repo.ComplaintRecord;
+export type ComplaintDeps = { cipher: FieldCipher };
+
+function fail(fields: Fields): void {
+  if (Object.keys(fields).length) throw validationFailed(fields);
+}
+
+const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 10 characters of an unambiguous upper-case base32 alphabet (no I, O, 0, 1): 50 random bits. */
+export function newTrackingCode(): string {
+  let out = '';
+  for (let i = 0; i < 10; i++) out += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return out;
+}
+
+function normalisePhone(phone: string): string {
+  return phone.replace(/[\s()-]/g, '').replace(/^(\+86|0086)/, '');
+}
+
+// ── Triage and identification ────────────────────────────────────────────────────────────────
+
+async function rulesForRegion(db: Db, regionId: number | null) {
+  if (!regionId) return { campaignId: null as string | null, rules: DEFAULT_RESPONSIBILITY_RULES };
+  // The campaign in force today; else the most specific active one (its rules keep applying).
+  const campaign = (await campaignApplyingTo(db, regionId, todayInChina())) ?? (await campaignApplyingTo(db, regionId));
+  if (!campaign) return { campaignId: null, rules: DEFAULT_RESPONSIBILITY_RULES };
+  return { campaignId: campaign.id, rules: await responsibilityRulesFor(db, campaign.id) };
+}
+
+/** The project a text names (longest name found verbatim), within a region subtree. */
+async function projectNamedIn(db: Db, text: string, regionPath: string) {
+  const [row] = await db
+    .select({ id: projects.id, name: projects.name, regionId: projects.regionId, enterpriseId: projects.enterpriseId, address: projects.address })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId))
+    .where(and(sql`length(${projects.name}) >= 3`, sql`strpos(${text}, ${projects.name}) > 0`, sql`${regions.path} LIKE ${`${regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`))
+    .orderBy(sql`length(${projects.name}) DESC`)
+    .limit(1);
+  return row ?? null;
+}
+
+async function enterpriseRef(db: Db, id: string | null) {
+  if (!id) return null;
+  const [row] = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
+  return row ?? null;
+}
+
+/** POST /api/triage: the engine's proposal under the actor's campaign rules, plus the project named in the text. */
+export async function triageText(db: Db, actor: Actor, text: string) {
+  const { rules } = await rulesForRegion(db, actor.regionId || null);
+  const started = performance.now();
+  const result = triage(text, rules);
+  const ms = performance.now() - started;
+  const project = await projectNamedIn(db, text, actor.regionPath);
+  const enterprise = project ? await enterpriseRef(db, project.enterpriseId) : null;
+  return {
+    category: result.category,
+    leadDepartment: result.leadDepartment,
+    coDepartments: result.coDepartments,
+    urgent: result.urgent,
+    cues: result.cues,
+    project: project ? { id: project.id, name: project.name } : null,
+    enterprise,
+    ms,
+  };
+}
+
+function proposalOf(t: TriageResult) {
+  return { category: t.category, leadDepartment: t.leadDepartment, coDepartments: t.coDepartments, urgent: t.urgent };
+}
+
+type StoredTriage = { proposal: ReturnType<typeof proposalOf>; cues: TriageResult['cues']; campaignId: string | null };
+
+// ── Create ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Registers a lead from any channel (staff entry, public form, import, Open311) inside the
+ * caller's transaction: triage under the campaign's rules, project/enterprise identification,
+ * encrypted contact, first timeline event and audit row. Signature shared with the intake module.
+ */
+export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor, input: CreateComplaintInput): Promise<{ id: string; trackingCode: string }> {
+  const fields: Fields = {};
+  const now = new Date();
+  let project: { id: string; name: string; regionId: number; enterpriseId: string | null; address: string } | null = null;
+  if (input.projectId) {
+    const [p] = await tx
+      .select({ id: projects.id, name: projects.name, regionId: projects.regionId, enterpriseId: projects.enterpriseId, address: projects.address })
+      .from(projects)
+      .where(and(eq(projects.id, input.projectId), regionScope(actor, projects.regionId)));
+    if (!p) fields.projectId = '物业项目不存在或不在管辖范围内';
+    project = p ?? null;
+  } else {
+    project = await projectNamedIn(tx, input.description, actor.regionPath);
+  }
+  let regionId: number | null = project?.regionId ?? null;
+  if (!regionId && input.regionId) {
+    const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), regionScope(actor, regions.id)));
+    if (!r) fields.regionId = '区划不存在或不在管辖范围内';
+    regionId = r?.id ?? null;
+  }
+  if (!regionId && actor.kind === 'user' && actor.regionId) regionId = actor.regionId;
+  if (!regionId && !fields.regionId && !fields.projectId) fields.regionId = '请选择所在区域或物业项目';
+  const anonymous = input.anonymous ?? false;
+  fail(fields);
+
+  const { campaignId, rules } = await rulesForRegion(tx, regionId);
+  const proposal = triage(input.description, rules);
+  const current = {
+    category: input.category ?? proposal.category,
+    leadDepartment: input.leadDepartment ?? proposal.leadDepartment,
+    coDepartments: [...new Set(input.coDepartments ?? proposal.coDepartments)].filter((d) => d !== (input.leadDepartment ?? proposal.leadDepartment)),
+    urgent: input.urgent ?? proposal.urgent,
+  };
+  const stored: StoredTriage = { proposal: proposalOf(proposal), cues: proposal.cues, campaignId };
+  const corrected = differs(stored.proposal, current);
+  const trackingCode = newTrackingCode();
+  const phone = anonymous || !input.contactPhone ? null : normalisePhone(input.contactPhone);
+  const [row] = await tx
+    .insert(complaints)
+    .values({
+      trackingCode,
+      channel: input.channel,
+      externalRef: input.externalRef ?? null,
+      description: input.description,
+      address: input.address ?? project?.address ?? null,
+      regionId: regionId as number,
+      projectId: project?.id ?? null,
+      enterpriseId: project?.enterpriseId ?? null,
+      contactNameEnc: anonymous ? null : deps.cipher.encrypt(input.contactName ?? null),
+      contactPhoneEnc: phone ? deps.cipher.encrypt(phone) : null,
+      contactPhoneBidx: phone ? deps.cipher.blindIndex(phone) : null,
+      anonymous,
+      confidential: input.confidential ?? false,
+      category: current.category,
+      leadDepartment: current.leadDepartment,
+      coDepartments: current.coDepartments,
+      urgent: current.urgent,
+      triage: stored,
+      triageCorrectedBy: corrected ? actor.userId : null,
+      triageCorrectedAt: corrected ? now : null,
+      status: 'received',
+      campaignId,
+      receivedAt: input.receivedAt ?? now,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: complaints.id });
+  const attachments = await claimAttachments(tx, actor, row.id, input.attachments ?? [], true);
+  if (corrected) await tx.insert(triageCorrections).values({ complaintId: row.id, proposal: stored.proposal, corrected: current, correctedBy: actor.userId, at: now });
+  await addEvent(tx, actor, row.id, {
+    action: 'create',
+    from: null,
+    to: 'received',
+    note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}`,
+    attachments,
+    publicNote: publicCreateText(input.channel as Channel),
+    at: now,
+  });
+  await recordAudit(tx, actor, {
+    action: 'complaint.create',
+    entityType: 'complaint',
+    entityId: row.id,
+    regionId,
+    after: { trackingCode, channel: input.channel, category: current.category, leadDepartment: current.leadDepartment, urgent: current.urgent, projectId: project?.id ?? null },
+  });
+  return { id: row.id, trackingCode };
+}
+
+function differs(a: { category: number; leadDepartment: string; coDepartments: string[]; urgent: boolean }, b: typeof a): boolean {
+  return a.category !== b.category || a.leadDepartment !== b.leadDepartment || a.urgent !== b.urgent || [...a.coDepartments].sort().join() !== [...b.coDepartments].sort().join();
+}
+
+/**
+ * Links uploaded files to the lead: files uploaded for this lead, or (at creation) unattached
+ * files the same user uploaded. Unknown ids are a 422.
+ */
+async function claimAttachments(tx: Db, actor: Actor, complaintId: string, ids: string[], atCreation = false): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await tx
+    .select({ id: files.id, entityId: files.entityId, entityType: files.entityType, uploadedBy: files.uploadedBy })
+    .from(files)
+    .where(inArray(files.id, unique));
+  const usable = rows.filter(
+    (f) =>
+      (f.entityType === 'complaint' && f.entityId === complaintId) ||
+      (atCreation && f.entityType === 'complaint' && f.entityId === null && (actor.userId === null || f.uploadedBy === actor.userId)),
+  );
+  if (usable.length !== unique.length) throw validationFailed({ attachments: '附件不存在或不属于本线索，请重新上传' });
+  const unclaimed = usable.filter((f) => f.entityId === null).map((f) => f.id);
+  if (unclaimed.length) await tx.update(files).set({ entityId: complaintId }).where(and(inArray(files.id, unclaimed), isNull(files.entityId)));
+  return unique;
+}
+
+async function addEvent(
+  tx: Db,
+  actor: Actor | null,
+  complaintId: string,
+  e: { action: string; from: string | null; to: string | null; note?: string | null; attachments?: string[]; publicNote?: string | null; at?: Date },
+) {
+  await tx.insert(complaintEvents).values({
+    complaintId,
+    at: e.at ?? new Date(),
+    actorUserId: actor?.userId ?? null,
+    actorOrgUnitId: actor?.orgUnitId ?? null,
+    action: e.action,
+    fromStatus: e.from,
+    toStatus: e.to,
+    note: e.note ?? null,
+    attachments: e.attachments ?? [],
+    publicNote: e.publicNote ?? null,
+  });
+}
+
+// ── Assignment proposal ──────────────────────────────────────────────────────────────────────
+
+/**
+ * The units of the lead's department types with jurisdiction over its place: for each type, the
+ * active org unit at the nearest region on the path from the lead's region up (its district).
+ */
+export async function proposeAssignment(db: Db, complaint: { regionId: number; leadDepartment: string; coDepartments: string[] }) {
+  const [region] = await db.select({ path: regions.path }).from(regions).where(eq(regions.id, complaint.regionId));
+  if (!region) return { leadOrgUnitId: null, leadOrgUnitName: null, coOrgUnits: [] as { id: string; name: string }[] };
+  const types = [complaint.leadDepartment, ...complaint.coDepartments].filter((t): t is DepartmentType => (DEPARTMENT_TYPES as readonly string[]).includes(t));
+  const units = await repo.unitsCovering(db, region.path, { types });
+  const nearest = (type: string) => units.find((u) => u.type === type) ?? null;
+  const lead = complaint.leadDepartment === 'none' ? null : nearest(complaint.leadDepartment);
+  const co = complaint.coDepartments
+    .map(nearest)
+    .filter((u): u is NonNullable<typeof u> => !!u && u.id !== lead?.id)
+    .map((u) => ({ id: u.id, name: u.name }));
+  return { leadOrgUnitId: lead?.id ?? null, leadOrgUnitName: lead?.name ?? null, coOrgUnits: co };
+}
+
+// ── Deadlines ────────────────────────────────────────────────────────────────────────────────
+
+async function limitsFor(db: Db, c: { campaignId: string | null; leadDepartment: string }): Promise<sla.TimeLimits> {
+  if (!c.campaignId) return sla.resolveLimits();
+  const rows = await db
+    .select()
+    .from(complaintTimeLimits)
+    .where(and(eq(complaintTimeLimits.campaignId, c.campaignId), inArray(complaintTimeLimits.leadDepartment, ['*', c.leadDepartment])));
+  return sla.resolveLimits(
+    rows.find((r) => r.leadDepartment === '*'),
+    rows.find((r) => r.leadDepartment === c.leadDepartment),
+  );
+}
+
+async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalendar) => T): Promise<T> {
+  const cal = await getCalendar(db);
+  try {
+    return f(cal);
+  } catch (err) {
+    if (err instanceof wd.CalendarRangeError) throw calendarOutOfRange(err, field);
+    throw err;
+  }
+}
+
+type DeadlineState = Pick<Row, 'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt'>;
+
+/** The current-deadline columns for a lead's (new) state. */
+async function deadlineColumns(db: Db, s: DeadlineState) {
+  const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null });
+  if (!current) return { currentDueKind: null, currentDueAt: null, currentDueSoonAt: null };
+  const cal = await getCalendar(db);
+  let soon: Date;
+  try {
+    soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent);
+  } catch {
+    soon = new Date(current.at.getTime() - 2 * 86_400_000);
+  }
+  return { currentDueKind: current.kind, currentDueAt: current.at, currentDueSoonAt: soon };
+}
+
+async function update(tx: Db, c: Row, patch: Partial<typeof complaints.$inferInsert>, now: Date) {
+  const next = { ...c, ...patch } as Row;
+  const deadline = await deadlineColumns(tx, next);
+  await tx
+    .update(complaints)
+    .set({ ...patch, ...deadline, updatedAt: now })
+    .where(eq(complaints.id, c.id));
+}
+
+// ── Facts for the policy ─────────────────────────────────────────────────────────────────────
+
+async function factsOf(db: Db, c: Row, now: Date): Promise<PolicyFacts> {
+  return {
+    status: c.status as ComplaintStatus,
+    leadDepartment: c.leadDepartment,
+    leadOrgUnitId: c.leadOrgUnitId,
+    finalAssignment: c.finalAssignment,
+    unreachableByDesign: c.anonymous || !c.contactPhoneEnc,
+    satisfaction: (c.satisfaction as Satisfaction | null) ?? null,
+    followedUp: c.followedUpAt !== null,
+    hasPendingExtension: await repo.hasPendingExtension(db, c.id),
+    dueAt: c.dueAt,
+    now,
+    confidential: c.confidential,
+    hasContact: !c.anonymous && !!(c.contactPhoneEnc || c.contactNameEnc),
+  };
+}
+
+// ── Reads ────────────────────────────────────────────────────────────────────────────────────
+
+function truncate(text: string, n: number) {
+  const chars = [...text];
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : text;
+}
+
+function listItem(row: Row, now: Date, full = false) {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    channel: row.channel,
+    description: full ? row.description : truncate(row.description, 120),
+    category: row.category,
+    leadDepartment: row.leadDepartment,
+    urgent: row.urgent,
+    status: row.status,
+    statusLabel: STATUS_LABELS[row.status as ComplaintStatus] ?? row.status,
+    projectId: row.projectId,
+    projectName: row.projectName,
+    enterpriseId: row.enterpriseId,
+    enterpriseName: row.enterpriseName,
+    regionName: row.regionName,
+    leadOrgUnitId: row.leadOrgUnitId,
+    leadOrgUnitName: row.leadOrgUnitName,
+    receivedAt: row.receivedAt,
+    dispatchedAt: row.dispatchedAt,
+    dueAt: row.dueAt,
+    currentDueAt: row.currentDueAt,
+    dueSoon: sla.isDueSoon(row.currentDueAt, row.currentDueSoonAt, now),
+    overdue: sla.isOverdue(row.currentDueAt, now),
+    supervised: row.supervised,
+    returnCount: row.returnCount,
+  };
+}
+
+export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
+  const now = new Date();
+  const { rows, total } = await repo.listComplaints(db, actor, q, now);
+  const items = rows.map((r) =>
+    listItem({ ...r.c, regionName: r.regionName, regionPath: r.regionPath, projectName: r.projectName, enterpriseName: r.enterpriseName, leadOrgUnitName: r.leadOrgUnitName }, now),
+  );
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: string) {
+  const now = new Date();
+  const c = await repo.findInScope(db, actor, id);
+  const facts = await factsOf(db, c, now);
+  const [events, extensions, escalations, coOrgUnits, children] = await Promise.all([
+    repo.loadEvents(db, c.id),
+    repo.loadExtensions(db, c.id),
+    repo.loadEscalations(db, c.id),
+    repo.unitNames(db, c.coOrgUnitIds),
+    repo.mergedChildren(db, c.id),
+  ]);
+  const fileIds = [...new Set(events.flatMap((e) => (Array.isArray(e.attachments) ? (e.attachments as string[]) : [])))];
+  const names = await repo.fileNames(db, fileIds);
+  const parent = c.mergedIntoId ? await repo.findById(db, c.mergedIntoId) : null;
+  const duplicates =
+    c.status === 'closed' || c.status === 'merged'
+      ? []
+      : rankDuplicates(c.description, await repo.duplicateCandidates(db, actor, c, DUPLICATE_WINDOW_DAYS));
+  const stored = c.triage as StoredTriage;
+  const correctedBy = c.triageCorrectedBy ? await userName(db, c.triageCorrectedBy) : null;
+  const approvedBy = c.replyApprovedBy ? await userName(db, c.replyApprovedBy) : null;
+  const contact = c.anonymous
+    ? null
+    : { name: maskName(deps.cipher.decrypt(c.contactNameEnc)), phone: maskPhone(deps.cipher.decrypt(c.contactPhoneEnc)) };
+  const proposedAssignment = ['received', 'returned'].includes(c.status) ? await proposeAssignment(db, c) : null;
+  return {
+    ...listItem(c, now, true),
+    address: c.address,
+    regionId: c.regionId,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    contact,
+    coDepartments: c.coDepartments,
+    triage: {
+      proposal: stored.proposal,
+      cues: stored.cues ?? [],
+      correctedAt: c.triageCorrectedAt,
+      correctedByName: correctedBy,
+    },
+    coOrgUnits,
+    finalAssignment: c.finalAssignment,
+    finding: c.finding,
+    outcome: c.outcome,
+    findingDetails: c.findingDetails,
+    rectificationDeadline: c.rectificationDeadline,
+    referredTo: c.referredTo,
+    reply: c.replyText
+      ? { text: c.replyText, draftedAt: c.replyDraftedAt, approvedAt: c.replyApprovedAt, approvedByName: approvedBy, released: c.replyApprovedAt !== null }
+      : null,
+    satisfaction: c.satisfaction,
+    followUpNote: c.followUpNote,
+    followedUpAt: c.followedUpAt,
+    reworkCount: c.reworkCount,
+    sla: {
+      signDueAt: c.signDueAt,
+      actDueAt: c.actDueAt,
+      dueAt: c.dueAt,
+      followUpDueAt: c.followUpDueAt,
+      currentKind: c.currentDueKind,
+      currentDueAt: c.currentDueAt,
+      dueSoon: sla.isDueSoon(c.currentDueAt, c.currentDueSoonAt, now),
+      overdue: sla.isOverdue(c.currentDueAt, now),
+      extensions,
+    },
+    supervision: { supervised: c.supervised, deadline: c.supervisionDeadline, note: c.supervisionNote, at: c.supervisedAt },
+    escalations,
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      actorName: e.actorName ?? (e.action === 'rating' ? '投诉人' : e.action === 'escalate' ? '系统' : null),
+      orgUnitName: e.orgUnitName,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      note: e.note,
+      attachments: ((e.attachments as string[]) ?? []).map((fid) => ({ id: fid, name: names.get(fid)?.name ?? '附件', mime: names.get(fid)?.mime ?? '' })),
+    })),
+    duplicateCandidates: duplicates.map((d) => ({ id: d.id, trackingCode: d.trackingCode, similarity: d.similarity, description: truncate(d.description, 120), status: d.status, receivedAt: d.receivedAt })),
+    mergedInto: parent ? { id: parent.id, trackingCode: parent.trackingCode, status: parent.status } : null,
+    mergedChildren: children,
+    allowedActions: allowedActions(actor, facts),
+    proposedAssignment,
+    problemId: c.problemId,
+    campaignId: c.campaignId,
+    externalRef: c.externalRef,
+    closedAt: c.closedAt,
+  };
+}
+
+async function userName(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+
+// ── Actions ──────────────────────────────────────────────────────────────────────────────────
+
+interface Ctx<A extends ActionName> {
+  tx: Db;
+  actor: Actor;
+  c: Row;
+  input: ActionInput<A>;
+  to: ComplaintStatus | null;
+  now: Date;
+}
+
+type Handler<A extends ActionName> = (ctx: Ctx<A>) => Promise<void>;
+
+const handlers: { [A in ActionName]: Handler<A> } = {
+  async triage({ tx, actor, c, input, now }) {
+    const stored = c.triage as StoredTriage;
+    const next = { ...input, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
+    const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
+    if (!differs(before, next)) return;
+    await tx.insert(triageCorrections).values({ complaintId: c.id, proposal: stored.proposal, corrected: next, correctedBy: actor.userId, at: now });
+    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now }, now);
+    await addEvent(tx, actor, c.id, {
+      action: 'triage',
+      from: c.status,
+      to: c.status,
+      note: `类别 ${before.category}→${next.category}，牵头部门 ${before.leadDepartment}→${next.leadDepartment}${next.urgent !== before.urgent ? `，紧急 ${next.urgent ? '是' : '否'}` : ''}`,
+      at: now,
+    });
+  },
+
+  async dispatch({ tx, actor, c, input, to, now }) {
+    const coIds = [...new Set(input.coOrgUnitIds)].filter((u) => u !== input.leadOrgUnitId);
+    const units = await repo.unitsCovering(tx, c.regionPath, { ids: [input.leadOrgUnitId, ...coIds] });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const fields: Fields = {};
+    if (!byId.has(input.leadOrgUnitId)) fields.leadOrgUnitId = '主办单位不存在、已停用或对该线索所在地没有管辖权';
+    const badCo = coIds.filter((u) => !byId.has(u));
+    if (badCo.length) fields.coOrgUnitIds = '协办单位不存在、已停用或对该线索所在地没有管辖权';
+    fail(fields);
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    const firstDispatch = c.dispatchedAt === null;
+    let clock: Partial<typeof complaints.$inferInsert> = {};
+    if (firstDispatch) {
+      const limits = await limitsFor(tx, c);
+      const d = await withCalendar(tx, 'leadOrgUnitId', (cal) => sla.dispatchDeadlines(cal, now, c.urgent, limits));
+      clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt };
+    }
+    const final = c.returnCount >= RETURN_CAP;
+    await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: input.leadOrgUnitId, coOrgUnitIds: coIds, finalAssignment: final }, now);
+    const lead = byId.get(input.leadOrgUnitId)?.name;
+    const co = coIds.map((u) => byId.get(u)?.name).join('、');
+    await addEvent(tx, actor, c.id, {
+      action: 'dispatch',
+      from: c.status,
+      to,
+      note: [`主办：${lead}`, co ? `协办：${co}` : null, final ? '终审派单（已退单两次，不得再退）' : null, input.note].filter(Boolean).join('；'),
+      attachments,
+      publicNote: firstDispatch ? PUBLIC_EVENT_TEXT.dispatch : '已重新确定主管部门办理',
+      at: now,
+    });
+  },
+
+  async sign({ tx, actor, c, input, to, now }) {
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await update(tx, c, { status: to as string, signedAt: now }, now);
+    await addEvent(tx, actor, c.id, { action: 'sign', from: c.status, to, note: input.note, attachments, publicNote: PUBLIC_EVENT_TEXT.sign, at: now });
+  },
+
+  async return({ tx, actor, c, input, to, now }) {
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await tx.insert(complaintReturns).values({ complaintId: c.id, orgUnitId: c.leadOrgUnitId as string, reason: input.reason, returnedBy: actor.userId, at: now });
+    // The clock keeps running: dispatched_at, sign_due_at and due_at are left as they are.
+    await update(tx, c, { status: to as string, returnCount: c.returnCount + 1 }, now);
+    await addEvent(tx, actor, c.id, {
+      action: 'return',
+      from: c.status,
+      to,
+      note: `退单理由：${input.reason}（第 ${c.returnCount + 1} 次退单）`,
+      attachments,
+      publicNote: PUBLIC_EVENT_TEXT.return,
+      at: now,
+    });
+  },
+
+  async findings({ tx, actor, c, input, to, now }) {
+    const fields: Fields = {};
+    if (input.outcome === 'rectification_ordered') {
+      if (!input.rectificationDeadline) fields.rectificationDeadline = '责令整改须填写整改期限';
+      else if (input.rectificationDeadline < todayInChina(now)) fields.rectificationDeadline = '整改期限不能早于今天';
+    }
+    if (input.outcome === 'referred' && !input.referredTo) fields.referredTo = '请填写移交的部门';
+    if ((input.finding === 'unsubstantiated') !== (input.outcome === 'not_substantiated')) {
+      fields.outcome = input.finding === 'unsubstantiated' ? '核查不属实时，处理结果应为“经查不属实”' : '核查属实或部分属实时，请选择实际的处理结果';
+    }
+    fail(fields);
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    let problemId: string | null = c.problemId;
+    let problemNote = '';
+    if (input.outcome === 'rectification_ordered') {
+      const problem = await openProblem(tx, actor, {
+        source: 'complaint',
+        sourceId: c.id,
+        complaintId: c.id,
+        regionId: c.regionId,
+        projectId: c.projectId,
+        enterpriseId: c.enterpriseId,
+        category: c.category,
+        title: `${c.projectName ?? c.address ?? '线索'}：${FOCUS_CATEGORY_LABELS[c.category as FocusCategory] ?? '投诉问题'}`.slice(0, 120),
+        description: input.details,
+        responsibleOrgUnitId: c.leadOrgUnitId,
+        deadline: input.rectificationDeadline as string,
+      });
+      problemId = problem.id;
+      problemNote = `；已建立整改问题 ${problem.code}${problem.repeatOffence ? '（屡改屡犯）' : ''}`;
+    }
+    await update(
+      tx,
+      c,
+      {
+        status: to as string,
+        finding: input.finding,
+        outcome: input.outcome,
+        findingDetails: input.details,
+        rectificationDeadline: input.rectificationDeadline ?? null,
+        referredTo: input.referredTo ?? null,
+        problemId,
+      },
+      now,
+    );
+    await addEvent(tx, actor, c.id, { action: 'findings', from: c.status, to, note: `${input.details}${problemNote}`, attachments, publicNote: PUBLIC_EVENT_TEXT.findings, at: now });
+  },
+
+  async answer({ tx, actor, c, input, to, now }) {
+    const problem = replyQualityProblem(input.reply);
+    if (problem) throw validationFailed({ reply: problem });
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await update(tx, c, { status: to as string, replyText: input.reply, replyDraftedBy: actor.userId, replyDraftedAt: now, replyApprovedAt: null, replyApprovedBy: null }, now);
+    await addEvent(tx, actor, c.id, { action: 'answer', from: c.status, to, note: '不属于专项整治部门职责，直接答复（待审核）', attachments, at: now });
+  },
+
+  async reply({ tx, actor, c, input, to, now }) {
+    const problem = replyQualityProblem(input.text);
+    if (problem) throw validationFailed({ text: problem });
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await update(tx, c, { status: to as string, replyText: input.text, replyDraftedBy: actor.userId, replyDraftedAt: now, replyApprovedAt: null, replyApprovedBy: null }, now);
+    await addEvent(tx, actor, c.id, { action: 'reply', from: c.status, to, note: '答复已起草，待负责人审核', attachments, at: now });
+  },
+
+  async 'approve-reply'({ tx, actor, c, input, to, now }) {
+    const limits = await limitsFor(tx, c);
+    const followUpDueAt = await withCalendar(tx, 'followUpDueAt', (cal) => sla.followUpDueAt(cal, now, limits));
+    await update(
+      tx,
+      c,
+      { status: to as string, replyApprovedBy: actor.userId, replyApprovedAt: now, followUpDueAt, satisfaction: null, followUpNote: null, followedUpAt: null, followedUpBy: null },
+      now,
+    );
+    await addEvent(tx, actor, c.id, { action: 'approve-reply', from: c.status, to, note: input.note ?? '答复审核通过，已发布给投诉人', publicNote: PUBLIC_EVENT_TEXT['approve-reply'], at: now });
+  },
+
+  async 'reject-reply'({ tx, actor, c, input, to, now }) {
+    await update(tx, c, { status: to as string }, now);
+    await addEvent(tx, actor, c.id, { action: 'reject-reply', from: c.status, to, note: `退回理由：${input.reason}`, at: now });
+  },
+
+  async 'follow-up'({ tx, actor, c, input, now }) {
+    if (input.satisfaction === 'unreachable' && !(c.anonymous || !c.contactPhoneEnc)) {
+      throw validationFailed({ satisfaction: '投诉人留有联系方式，请联系到本人后登记满意度（“无法联系”仅适用于匿名或未留电话的线索）' });
+    }
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await recordFollowUp(tx, actor, c, { satisfaction: input.satisfaction, note: input.note, attachments, byResident: false }, now);
+  },
+
+  async rework({ tx, actor, c, input, to, now }) {
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    await startRework(tx, actor, c, to as ComplaintStatus, input.reason, attachments, now);
+  },
+
+  async close({ tx, actor, c, input, to, now }) {
+    await update(tx, c, { status: to as string, closedAt: now }, now);
+    await addEvent(tx, actor, c.id, { action: 'close', from: c.status, to, note: input.note ?? null, publicNote: PUBLIC_EVENT_TEXT.close, at: now });
+  },
+
+  async merge({ tx, actor, c, input, to, now }) {
+    if (input.targetId === c.id) throw validationFailed({ targetId: '不能合并到线索自身' });
+    const target = await repo.findInScope(tx, actor, input.targetId, true);
+    if (target.status === 'closed' || target.status === 'merged') throw conflict('主线索已办结或已被合并，请选择仍在办理的线索');
+    await update(tx, c, { status: to as string, mergedIntoId: target.id }, now);
+    // Leads already merged into this one follow it to the new parent.
+    await tx.update(complaints).set({ mergedIntoId: target.id, updatedAt: now }).where(eq(complaints.mergedIntoId, c.id));
+    await addEvent(tx, actor, c.id, { action: 'merge', from: c.status, to, note: `作为重复线索并入 ${target.trackingCode}`, publicNote: PUBLIC_EVENT_TEXT.merge, at: now });
+    await addEvent(tx, actor, target.id, { action: 'merged-child', from: target.status, to: target.status, note: `合并重复线索 ${c.trackingCode}，办理结果一并答复`, at: now });
+  },
+
+  async 'extension-request'({ tx, actor, c, input, now }) {
+    await tx.insert(complaintExtensions).values({ complaintId: c.id, days: input.days, reason: input.reason, requestedBy: actor.userId, requestedAt: now, status: 'pending', previousDueAt: c.dueAt });
+    await addEvent(tx, actor, c.id, { action: 'extension-request', from: c.status, to: c.status, note: `申请延期 ${input.days} 个工作日：${input.reason}`, at: now });
+  },
+
+  async 'extension-decision'({ tx, actor, c, input, now }) {
+    const [ext] = await tx
+      .select()
+      .from(complaintExtensions)
+      .where(and(eq(complaintExtensions.id, input.extensionId), eq(complaintExtensions.complaintId, c.id)))
+      .for('update');
+    if (!ext) throw notFound('延期申请');
+    if (ext.status !== 'pending') throw conflict('该延期申请已审批');
+    if (!input.approve && !input.note) throw validationFailed({ note: '不同意延期时请填写理由' });
+    let newDueAt: Date | null = null;
+    if (input.approve) {
+      newDueAt = await withCalendar(tx, 'extensionId', (cal) => sla.extendedDueAt(cal, c.dueAt as Date, ext.days));
+      await update(tx, c, { dueAt: newDueAt }, now);
+    }
+    await tx
+      .update(complaintExtensions)
+      .set({ status: input.approve ? 'approved' : 'refused', decidedBy: actor.userId, decidedAt: now, decisionNote: input.note ?? null, newDueAt })
+      .where(eq(complaintExtensions.id, ext.id));
+    await addEvent(tx, actor, c.id, {
+      action: 'extension-decision',
+      from: c.status,
+      to: c.status,
+      note: `${input.approve ? '同意' : '不同意'}延期 ${ext.days} 个工作日${input.note ? `：${input.note}` : ''}`,
+      publicNote: input.approve ? PUBLIC_EVENT_TEXT['extension-decision'] : null,
+      at: now,
+    });
+  },
+
+  async supervise({ tx, actor, c, input, now }) {
+    if (input.deadline < todayInChina(now)) throw validationFailed({ deadline: '督办期限不能早于今天' });
+    await update(tx, c, { supervised: true, supervisionDeadline: input.deadline, supervisionNote: input.note, supervisedBy: actor.userId, supervisedAt: now }, now);
+    await addEvent(tx, actor, c.id, { action: 'supervise', from: c.status, to: c.status, note: `挂牌督办，期限 ${input.deadline}：${input.note}`, at: now });
+  },
+};
+
+async function recordFollowUp(
+  tx: Db,
+  actor: Actor | null,
+  c: Row,
+  f: { satisfaction: Satisfaction; note: string | null; attachments: string[]; byResident: boolean },
+  now: Date,
+) {
+  const label = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', unreachable: '无法联系' }[f.satisfaction];
+  await update(tx, c, { satisfaction: f.satisfaction, followUpNote: f.note, followedUpAt: now, followedUpBy: actor?.userId ?? null }, now);
+  await addEvent(tx, actor, c.id, {
+    action: f.byResident ? 'rating' : 'follow-up',
+    from: c.status,
+    to: c.status,
+    note: `${f.byResident ? '投诉人在线评价' : '回访'}：${label}${f.note ? `；${f.note}` : ''}`,
+    attachments: f.attachments,
+    publicNote: f.byResident ? `您的评价：${label}` : PUBLIC_EVENT_TEXT['follow-up'],
+    at: now,
+  });
+  if (f.satisfaction === 'dissatisfied') {
+    const fresh = { ...c, satisfaction: f.satisfaction, followUpNote: f.note, followedUpAt: now } as Row;
+    await startRework(tx, actor, fresh, reworkTarget(c), '投诉人不满意，重新办理', [], now);
+  }
+}
+
+/** 重办: back to the lead unit (or the coordinator), with a new reply deadline; counted. */
+async function startRework(tx: Db, actor: Actor | null, c: Row, to: ComplaintStatus, reason: string, attachments: string[], now: Date) {
+  const limits = await limitsFor(tx, c);
+  const dueAt = c.dispatchedAt ? await withCalendar(tx, 'reason', (cal) => sla.dispatchDeadlines(cal, now, false, limits).dueAt) : null;
+  await update(
+    tx,
+    c,
+    { status: to, reworkCount: c.reworkCount + 1, replyApprovedAt: null, replyApprovedBy: null, closedAt: null, actDueAt: null, dueAt, followUpDueAt: null },
+    now,
+  );
+  await addEvent(tx, actor, c.id, { action: 'rework', from: c.status, to, note: `重办：${reason}`, attachments, publicNote: PUBLIC_EVENT_TEXT.rework, at: now });
+}
+
+/** POST /api/complaints/:id/<action>: one transaction, policy first, then the handler; returns the detail. */
+export async function performAction<A extends ActionName>(db: Db, deps: ComplaintDeps, actor: Actor, id: string, action: A, input: ActionInput<A>) {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const c = await repo.findInScope(tx, actor, id, true);
+    const facts = await factsOf(tx, c, now);
+    assertAllowed(actor, action as ComplaintAction, facts);
+    const check = checkAction(action as ComplaintAction, facts);
+    const to = check.ok ? check.to : null;
+    await (handlers[action] as Handler<A>)({ tx, actor, c, input, to, now });
+    const after = await repo.findById(tx, c.id);
+    await recordAudit(tx, actor, {
+      action: `complaint.${action}`,
+      entityType: 'complaint',
+      entityId: c.id,
+      regionId: c.regionId,
+      before: { status: c.status, leadOrgUnitId: c.leadOrgUnitId, dueAt: c.dueAt },
+      after: { status: after?.status, leadOrgUnitId: after?.leadOrgUnitId, dueAt: after?.dueAt },
+    });
+  });
+  return getDetail(db, deps, actor, id);
+}
+
+/** The complainant's contact, unmasked, with the reason in the audit log (same transaction). */
+export async function revealContact(db: Db, deps: ComplaintDeps, actor: Actor, id: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const c = await repo.findInScope(tx, actor, id);
+    assertAllowed(actor, 'reveal-contact', await factsOf(tx, c, now));
+    await recordAudit(tx, actor, { action: 'complaint.reveal_contact', entityType: 'complaint', entityId: c.id, regionId: c.regionId, note: reason });
+    await addEvent(tx, actor, c.id, { action: 'reveal-contact', from: c.status, to: c.status, note: `查看投诉人联系方式，事由：${reason}`, at: now });
+    return { contactName: deps.cipher.decrypt(c.contactNameEnc), contactPhone: deps.cipher.decrypt(c.contactPhoneEnc) };
+  });
+}
+
+export async function uploadAttachment(db: Db, actor: Actor, id: string, file: { buffer: Buffer; fileName: string }, opts: { dataDir: string; maxBytes: number }) {
+  const c = await repo.findInScope(db, actor, id);
+  assertAllowed(actor, 'attachments', await factsOf(db, c, new Date()));
+  const check = checkUpload(file.buffer, IMAGE_OR_PDF, opts.maxBytes);
+  if (!check.ok) throw validationFailed({ file: check.message });
+  const stored = await writeUpload(opts.dataDir, file.buffer, check.type, file.fileName);
+  return db.transaction(async (tx) => {
+    const fileId = await recordFile(tx, stored, { entityType: 'complaint', entityId: c.id, uploadedBy: actor.userId });
+    await recordAudit(tx, actor, { action: 'complaint.attachment', entityType: 'complaint', entityId: c.id, regionId: c.regionId, after: { fileId, name: stored.originalName } });
+    return { fileId };
+  });
+}
+
+export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }) {
+  const since = new Date(Date.now() - q.days * 86_400_000);
+  const withinPath = await repo.regionPathFor(db, q.region);
+  return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads)) };
+}
+
+export async function returnStats(db: Db, actor: Actor, q: { region?: string; days?: number }) {
+  const withinPath = await repo.regionPathFor(db, q.region);
+  const since = q.days ? new Date(Date.now() - q.days * 86_400_000) : null;
+  return { items: await repo.returnStats(db, actor, withinPath, since) };
+}
+
+// ── Public tracking ──────────────────────────────────────────────────────────────────────────
+
+function normaliseCode(code: string) {
+  return code.trim().toUpperCase();
+}
+
+/**
+ * The resident's view by tracking code: status, plain-language timeline (public notes only — no
+ * staff names, units' phones or other residents), the released reply and whether they may rate.
+ * A lead merged into another shows the parent's handling and reply.
+ */
+export async function publicTracking(db: Db, code: string) {
+  const c = await repo.findByTrackingCode(db, normaliseCode(code));
+  if (!c) throw new AppError('NOT_FOUND', 404, '查询码不存在，请核对后重新输入');
+  const parent = c.mergedIntoId ? await repo.findById(db, c.mergedIntoId) : null;
+  const handling = parent ?? c;
+  const events = await repo.loadPublicEvents(db, parent ? [c.id, parent.id] : [c.id]);
+  const mergedAt = parent ? events.find((e) => e.complaintId === c.id && e.text === PUBLIC_EVENT_TEXT.merge)?.at : null;
+  const timeline = events
+    .filter((e) => e.complaintId === c.id || (mergedAt && e.at >= mergedAt && !e.text?.startsWith('您的评价')))
+    .map((e) => ({ at: e.at, text: e.text as string }));
+  const status = (parent ? parent.status : c.status) as ComplaintStatus;
+  const released = handling.replyApprovedAt !== null && (status === 'replied' || status === 'closed');
+  return {
+    trackingCode: c.trackingCode,
+    status,
+    statusLabel: PUBLIC_STATUS_LABELS[status],
+    receivedAt: c.receivedAt,
+    category: c.category,
+    categoryLabel: c.category === 0 ? '其他物业服务问题' : FOCUS_CATEGORY_LABELS[c.category as FocusCategory],
+    timeline,
+    reply: released ? { text: handling.replyText as string, at: handling.replyApprovedAt } : null,
+    canRate: status === 'replied' && released && c.followedUpAt === null,
+    satisfaction: c.satisfaction,
+  };
+}
+
+/** The resident's own rating on the tracking page: the follow-up of the current reply. */
+export async function publicRating(db: Db, code: string, input: { satisfaction: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string | null }) {
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    const found = await repo.findByTrackingCode(tx, normaliseCode(code), true);
+    if (!found) throw new AppError('NOT_FOUND', 404, '查询码不存在，请核对后重新输入');
+    const system = systemActor('portal');
+    const c = await repo.findInScope(tx, system, found.id);
+    const parent = c.mergedIntoId ? await repo.findById(tx, c.mergedIntoId) : null;
+    const status = (parent ? parent.status : c.status) as ComplaintStatus;
+    if (status !== 'replied') throw conflict('答复发布后才能评价');
+    if (c.followedUpAt) throw conflict('您已评价过本次答复');
+    if (parent) {
+      // A merged lead: the rating is recorded on the resident's own lead; the parent's handling goes on.
+      await tx.update(complaints).set({ satisfaction: input.satisfaction, followUpNote: input.comment ?? null, followedUpAt: now, updatedAt: now }).where(eq(complaints.id, c.id));
+      await addEvent(tx, null, c.id, { action: 'rating', from: c.status, to: c.status, note: `投诉人在线评价：${input.satisfaction}${input.comment ? `；${input.comment}` : ''}`, publicNote: '您已提交评价', at: now });
+    } else {
+      await recordFollowUp(tx, null, c, { satisfaction: input.satisfaction, note: input.comment ?? null, attachments: [], byResident: true }, now);
+    }
+    await recordAudit(tx, system, { action: 'complaint.rating', entityType: 'complaint', entityId: c.id, regionId: c.regionId, after: { satisfaction: input.satisfaction } });
+  });
+  return publicTracking(db, code);
+}
+
+// ── Escalation ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Marks overdue leads escalated to the supervisor (依法治办 of the lead's district): one
+ * complaint_escalations row per lead, deadline kind and deadline (idempotent), with a timeline
+ * event. Returns how many were escalated in this run.
+ */
+export async function escalateOverdue(db: Db, now = new Date()): Promise<number> {
+  const overdue = await db
+    .select({ id: complaints.id, kind: complaints.currentDueKind, dueAt: complaints.currentDueAt, status: complaints.status, regionId: complaints.regionId, path: regions.path })
+    .from(complaints)
+    .innerJoin(regions, eq(regions.id, complaints.regionId))
+    .where(
+      and(
+        sql`${complaints.currentDueAt} < ${now.toISOString()}::timestamptz`,
+        sql`${complaints.status} NOT IN ('closed', 'merged', 'received')`,
+        sql`NOT EXISTS (SELECT 1 FROM complaint_escalations e WHERE e.complaint_id = ${complaints.id} AND e.kind = ${complaints.currentDueKind} AND e.due_at = ${complaints.currentDueAt})`,
+      ),
+    )
+    .limit(500);
+  let count = 0;
+  for (const c of overdue) {
+    if (!c.kind || !c.dueAt) continue;
+    const done = await db.transaction(async (tx) => {
+      const [supervisor] = await repo.unitsCovering(tx, c.path, { types: ['rule_of_law_office'] });
+      const rows = await queryRows<{ id: string }>(
+        tx,
+        sql`INSERT INTO complaint_escalations (complaint_id, kind, due_at, notified_org_unit_id, escalated_at)
+            VALUES (${c.id}, ${c.kind}, ${(c.dueAt as Date).toISOString()}::timestamptz, ${supervisor?.id ?? null}, ${now.toISOString()}::timestamptz)
+            ON CONFLICT DO NOTHING RETURNING id`,
+      );
+      if (!rows.length) return false;
+      const label = sla.DEADLINE_KIND_LABELS[c.kind as sla.DeadlineKind] ?? c.kind;
+      await addEvent(tx, null, c.id, {
+        action: 'escalate',
+        from: c.status,
+        to: c.status,
+        note: `已超过${label}（${sla.chinaDate(c.dueAt as Date)}），已提醒${supervisor?.name ?? '督办部门'}督办`,
+        at: now,
+      });
+      return true;
+    });
+    if (done) count++;
+  }
+  return count;
+}
+

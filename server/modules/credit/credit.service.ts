@@ -1,0 +1,463 @@
+import { type SQL, and, asc, count, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import {
+  CREDIT_EVENT_LABELS,
+  type CreditEventType,
+  type CreditRule,
+  DEFAULT_CREDIT_RULE,
+  creditRuleProblems,
+  creditScore,
+  eventCounts,
+  validUntil,
+} from '../../../core/credit/index.js';
+import type { Db } from '../../db/client.js';
+import { blacklistEntries, creditEvents, creditRules, enterprises } from '../../db/schema/index.js';
+import { type Actor, isEnterpriseUser } from '../../http/actor.js';
+import { recordAudit } from '../../http/audit.js';
+import { AppError, conflict, invalidState, notFound, validationFailed } from '../../http/errors.js';
+import { type PageQuery, limitOffset } from '../../http/pagination.js';
+import { enterpriseScope, regionScope } from '../../http/scope.js';
+import { todayInChina } from '../campaigns/campaigns.service.js';
+
+/*
+ * Credit (SPEC §11). `addCreditEvent` is the one way an event is recorded — enforcement actions
+ * (same transaction), the problem ledger for repeat offences, and staff for good conduct.
+ * Reads: staff within their jurisdiction (the enterprise's region), enterprise users their own
+ * company only; anything else answers 404.
+ */
+
+const RULE_ID = 'current';
+
+export async function getCreditRule(db: Db): Promise<CreditRule> {
+  const [row] = await db.select().from(creditRules).where(eq(creditRules.id, RULE_ID));
+  if (!row) return DEFAULT_CREDIT_RULE;
+  return { base: row.base, items: row.items as CreditRule['items'], grades: row.grades as CreditRule['grades'] };
+}
+
+export async function getCreditRuleWithMeta(db: Db) {
+  const [row] = await db.select({ updatedAt: creditRules.updatedAt }).from(creditRules).where(eq(creditRules.id, RULE_ID));
+  return { ...(await getCreditRule(db)), labels: CREDIT_EVENT_LABELS, updatedAt: row?.updatedAt ?? null, isDefault: !row };
+}
+
+export async function putCreditRule(db: Db, actor: Actor, rule: CreditRule) {
+  const problems = creditRuleProblems(rule);
+  if (Object.keys(problems).length > 0) throw validationFailed(problems, '信用评分规则有误，请按提示修改');
+  return db.transaction(async (tx) => {
+    const before = await getCreditRule(tx);
+    const values = { base: rule.base, items: rule.items, grades: rule.grades, updatedBy: actor.userId, updatedAt: new Date() };
+    await tx.insert(creditRules).values({ id: RULE_ID, ...values }).onConflictDoUpdate({ target: creditRules.id, set: values });
+    await recordAudit(tx, actor, { action: 'credit.rule.update', entityType: 'credit_rule', entityId: RULE_ID, before, after: rule });
+    return getCreditRuleWithMeta(tx);
+  });
+}
+
+export interface AddCreditEventInput {
+  enterpriseId: string;
+  type: CreditEventType;
+  reason: string;
+  occurredOn: string;
+  sourceType?: string | null;
+  sourceId?: string | null;
+}
+
+/**
+ * Records a credit event with the points and validity of the current rule. Call it inside the
+ * transaction of the change that causes it. The caller has already checked permission and
+ * jurisdiction. An event type the rule does not list is refused (422).
+ */
+export async function addCreditEvent(tx: Db, actor: Actor, input: AddCreditEventInput): Promise<{ id: string }> {
+  const [ent] = await tx.select({ id: enterprises.id, regionId: enterprises.regionId }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+  if (!ent) throw notFound('物业服务企业');
+  const rule = await getCreditRule(tx);
+  const item = rule.items[input.type];
+  if (!item) throw validationFailed({ type: `信用评分规则中没有“${CREDIT_EVENT_LABELS[input.type] ?? input.type}”类事件，请先在信用规则中配置` });
+  const [row] = await tx
+    .insert(creditEvents)
+    .values({
+      enterpriseId: ent.id,
+      regionId: ent.regionId,
+      type: input.type,
+      points: item.points,
+      reason: input.reason,
+      sourceType: input.sourceType ?? null,
+      sourceId: input.sourceId ?? null,
+      occurredOn: input.occurredOn,
+      validUntil: validUntil(input.occurredOn, item.validityMonths),
+      createdBy: actor.userId,
+    })
+    .returning({ id: creditEvents.id, points: creditEvents.points, validUntil: creditEvents.validUntil });
+  if (!row) throw new Error('credit event insert returned nothing');
+  await recordAudit(tx, actor, {
+    action: 'credit.event.create',
+    entityType: 'credit_event',
+    entityId: row.id,
+    regionId: ent.regionId,
+    after: { ...input, points: row.points, validUntil: row.validUntil },
+  });
+  return { id: row.id };
+}
+
+/** Enterprise visible to the actor (staff: region subtree; enterprise user: own company), else 404. */
+export async function enterpriseInScope(db: Db, actor: Actor, enterpriseId: string) {
+  const [ent] = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, regionId: enterprises.regionId })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, enterpriseId), isEnterpriseUser(actor) ? enterpriseScope(actor, enterprises.id) : regionScope(actor, enterprises.regionId)));
+  if (!ent) throw notFound('物业服务企业');
+  return ent;
+}
+
+const eventColumns = {
+  id: creditEvents.id,
+  enterpriseId: creditEvents.enterpriseId,
+  type: creditEvents.type,
+  points: creditEvents.points,
+  reason: creditEvents.reason,
+  sourceType: creditEvents.sourceType,
+  sourceId: creditEvents.sourceId,
+  occurredOn: creditEvents.occurredOn,
+  validUntil: creditEvents.validUntil,
+  objectionStatus: creditEvents.objectionStatus,
+  objectionReason: creditEvents.objectionReason,
+  objectionAt: creditEvents.objectionAt,
+  objectionDecisionNote: creditEvents.objectionDecisionNote,
+  objectionDecidedAt: creditEvents.objectionDecidedAt,
+  createdAt: creditEvents.createdAt,
+};
+
+function blacklistActive(today: string): SQL {
+  return and(
+    isNull(blacklistEntries.repairedAt),
+    lte(blacklistEntries.listedFrom, today),
+    or(isNull(blacklistEntries.listedUntil), gte(blacklistEntries.listedUntil, today)),
+  ) as SQL;
+}
+
+function presentBlacklist(row: typeof blacklistEntries.$inferSelect, today: string) {
+  const active = row.repairedAt === null && row.listedFrom <= today && (row.listedUntil === null || row.listedUntil >= today);
+  return {
+    id: row.id,
+    reason: row.reason,
+    from: row.listedFrom,
+    until: row.listedUntil,
+    sourceType: row.sourceType,
+    sourceId: row.sourceId,
+    createdAt: row.createdAt,
+    repairedAt: row.repairedAt,
+    repairNote: row.repairNote,
+    active,
+  };
+}
+
+/** Score, grade, events and blacklist of one enterprise as of `today`. */
+export async function creditOf(db: Db, enterpriseId: string, today = todayInChina()) {
+  const rule = await getCreditRule(db);
+  const events = await db.select(eventColumns).from(creditEvents).where(eq(creditEvents.enterpriseId, enterpriseId)).orderBy(desc(creditEvents.occurredOn), desc(creditEvents.createdAt));
+  const { score, grade } = creditScore(rule, events, today);
+  const entries = await db.select().from(blacklistEntries).where(eq(blacklistEntries.enterpriseId, enterpriseId)).orderBy(desc(blacklistEntries.listedFrom));
+  const blacklist = entries.map((e) => presentBlacklist(e, today));
+  return {
+    score,
+    grade,
+    base: rule.base,
+    asOf: today,
+    events: events.map((e) => ({ ...e, label: CREDIT_EVENT_LABELS[e.type as CreditEventType] ?? e.type, counts: eventCounts(e, today) })),
+    blacklisted: blacklist.some((b) => b.active),
+    blacklist,
+  };
+}
+
+export async function getEnterpriseCredit(db: Db, actor: Actor, enterpriseId: string) {
+  const ent = await enterpriseInScope(db, actor, enterpriseId);
+  return { enterprise: { id: ent.id, name: ent.name, creditCode: ent.creditCode }, ...(await creditOf(db, ent.id)) };
+}
+
+/** Manual event by staff (good conduct, model project, broken commitment …). */
+export async function createManualEvent(db: Db, actor: Actor, input: AddCreditEventInput) {
+  return db.transaction(async (tx) => {
+    await enterpriseInScope(tx, actor, input.enterpriseId);
+    return addCreditEvent(tx, actor, { ...input, sourceType: input.sourceType ?? 'manual' });
+  });
+}
+
+async function eventInScope(db: Db, actor: Actor, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(creditEvents)
+    .where(and(eq(creditEvents.id, id), isEnterpriseUser(actor) ? enterpriseScope(actor, creditEvents.enterpriseId) : regionScope(actor, creditEvents.regionId)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound('信用事件');
+  return row;
+}
+
+/** 异议: an enterprise user of that company contests an event (once; while pending or decided no second one). */
+export async function raiseObjection(db: Db, actor: Actor, id: string, reason: string) {
+  if (!isEnterpriseUser(actor)) throw new AppError('FORBIDDEN', 403, '信用异议由被记录企业的用户提出');
+  return db.transaction(async (tx) => {
+    const ev = await eventInScope(tx, actor, id, true);
+    if (ev.objectionStatus !== 'none') throw invalidState('该信用事件已提出过异议，不能重复提出', { objectionStatus: ev.objectionStatus });
+    await tx
+      .update(creditEvents)
+      .set({ objectionStatus: 'pending', objectionReason: reason, objectionBy: actor.userId, objectionAt: new Date() })
+      .where(eq(creditEvents.id, id));
+    await recordAudit(tx, actor, { action: 'credit.objection.raise', entityType: 'credit_event', entityId: id, regionId: ev.regionId, after: { reason } });
+    return { ok: true as const };
+  });
+}
+
+/** Staff decision on a pending objection: upheld annuls the event (it no longer counts). */
+export async function decideObjection(db: Db, actor: Actor, id: string, input: { uphold: boolean; note: string }) {
+  return db.transaction(async (tx) => {
+    const ev = await eventInScope(tx, actor, id, true);
+    if (ev.objectionStatus !== 'pending') throw invalidState('该信用事件没有待处理的异议');
+    const status = input.uphold ? 'upheld' : 'rejected';
+    await tx
+      .update(creditEvents)
+      .set({ objectionStatus: status, objectionDecisionNote: input.note, objectionDecidedBy: actor.userId, objectionDecidedAt: new Date() })
+      .where(eq(creditEvents.id, id));
+    await recordAudit(tx, actor, {
+      action: 'credit.objection.decide',
+      entityType: 'credit_event',
+      entityId: id,
+      regionId: ev.regionId,
+      before: { objectionStatus: 'pending' },
+      after: { objectionStatus: status, note: input.note },
+    });
+    return { ok: true as const, objectionStatus: status };
+  });
+}
+
+export async function addToBlacklist(
+  db: Db,
+  actor: Actor,
+  enterpriseId: string,
+  input: { reason: string; from?: string | null; until?: string | null; sourceType?: string | null; sourceId?: string | null },
+) {
+  const listedFrom = input.from ?? todayInChina();
+  if (input.until && input.until < listedFrom) throw validationFailed({ until: '截止日期不能早于列入日期' });
+  return db.transaction(async (tx) => {
+    const ent = await enterpriseInScope(tx, actor, enterpriseId);
+    const today = todayInChina();
+    const [active] = await tx
+      .select({ id: blacklistEntries.id })
+      .from(blacklistEntries)
+      .where(and(eq(blacklistEntries.enterpriseId, ent.id), blacklistActive(today)));
+    if (active) throw conflict('该企业已在黑名单中（未修复），不能重复列入', { blacklistId: active.id });
+    const [row] = await tx
+      .insert(blacklistEntries)
+      .values({
+        enterpriseId: ent.id,
+        regionId: ent.regionId,
+        reason: input.reason,
+        listedFrom,
+        listedUntil: input.until ?? null,
+        sourceType: input.sourceType ?? null,
+        sourceId: input.sourceId ?? null,
+        createdBy: actor.userId,
+      })
+      .returning();
+    if (!row) throw new Error('blacklist insert returned nothing');
+    await recordAudit(tx, actor, { action: 'credit.blacklist.add', entityType: 'blacklist_entry', entityId: row.id, regionId: ent.regionId, after: { ...input, from: listedFrom } });
+    return presentBlacklist(row, today);
+  });
+}
+
+/** 信用修复: ends a blacklist entry early with a note. */
+export async function repairBlacklist(db: Db, actor: Actor, id: string, note: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(blacklistEntries)
+      .where(and(eq(blacklistEntries.id, id), regionScope(actor, blacklistEntries.regionId)))
+      .for('update');
+    if (!row) throw notFound('黑名单记录');
+    if (row.repairedAt) throw invalidState('该黑名单记录已完成信用修复');
+    const [updated] = await tx
+      .update(blacklistEntries)
+      .set({ repairedAt: new Date(), repairedBy: actor.userId, repairNote: note })
+      .where(eq(blacklistEntries.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'credit.blacklist.repair', entityType: 'blacklist_entry', entityId: id, regionId: row.regionId, after: { note } });
+    return presentBlacklist(updated as typeof row, todayInChina());
+  });
+}
+
+/** Blacklist entries in scope (list page). */
+export async function listBlacklist(db: Db, actor: Actor, q: PageQuery & { active?: boolean }) {
+  const today = todayInChina();
+  const where = and(regionScope(actor, blacklistEntries.regionId), q.active ? blacklistActive(today) : undefined);
+  const { limit, offset } = limitOffset(q);
+  const rows = await db
+    .select({ entry: blacklistEntries, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .from(blacklistEntries)
+    .innerJoin(enterprises, eq(enterprises.id, blacklistEntries.enterpriseId))
+    .where(where)
+    .orderBy(desc(blacklistEntries.listedFrom), asc(blacklistEntries.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(blacklistEntries).where(where);
+  return {
+    items: rows.map((r) => ({ ...presentBlacklist(r.entry, today), enterpriseId: r.entry.enterpriseId, enterpriseName: r.enterpriseName, creditCode: r.creditCode })),
+    total: Number(total?.n ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Credit events in scope (staff list; enterprise users their own). */
+export async function listEvents(db: Db, actor: Actor, q: PageQuery & { enterpriseId?: string; type?: string; objection?: string }) {
+  const where = and(
+    isEnterpriseUser(actor) ? enterpriseScope(actor, creditEvents.enterpriseId) : regionScope(actor, creditEvents.regionId),
+    q.enterpriseId ? eq(creditEvents.enterpriseId, q.enterpriseId) : undefined,
+    q.type ? eq(creditEvents.type, q.type) : undefined,
+    q.objection ? eq(creditEvents.objectionStatus, q.objection) : undefined,
+  );
+  const { limit, offset } = limitOffset(q);
+  const rows = await db
+    .select({ ...eventColumns, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .from(creditEvents)
+    .innerJoin(enterprises, eq(enterprises.id, creditEvents.enterpriseId))
+    .where(where)
+    .orderBy(desc(creditEvents.occurredOn), desc(creditEvents.createdAt))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(creditEvents).where(where);
+  const today = todayInChina();
+  return {
+    items: rows.map((e) => ({ ...e, label: CREDIT_EVENT_LABELS[e.type as CreditEventType] ?? e.type, counts: eventCounts(e, today) })),
+    total: Number(total?.n ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Public lookup by credit code: name, grade, blacklisted. No persons, no event details. */
+export async function publicCredit(db: Db, code: string) {
+  const [ent] = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
+    .from(enterprises)
+    .where(eq(enterprises.creditCode, code.trim().toUpperCase()));
+  if (!ent) throw notFound('该统一社会信用代码对应的物业服务企业');
+  const c = await creditOf(db, ent.id);
+  return { creditCode: ent.creditCode, name: ent.name, grade: c.grade, blacklisted: c.blacklisted, asOf: c.asOf };
+}
+
+export const EXPORT_SCHEMA_VERSION = '1.0';
+
+export interface ExportRecord {
+  creditCode: string;
+  enterpriseName: string;
+  recordId: string;
+  recordType: 'credit_event' | 'blacklist';
+  eventType: string;
+  eventLabel: string;
+  points: number | null;
+  reason: string;
+  occurredOn: string;
+  validUntil: string | null;
+  objectionStatus: string | null;
+  sourceType: string | null;
+  sourceId: string | null;
+  repairedAt: string | null;
+  score: number;
+  grade: string;
+  blacklisted: boolean;
+}
+
+/**
+ * Batch export for the municipal credit-information platform (docs/credit-export.md): every
+ * credit event and blacklist entry in the actor's jurisdiction that occurred in [from, to],
+ * each with the enterprise's current score, grade and blacklist flag.
+ */
+export async function exportCredit(db: Db, actor: Actor, from: string, to: string): Promise<ExportRecord[]> {
+  if (to < from) throw validationFailed({ to: '截止日期不能早于起始日期' });
+  const events = await db
+    .select({ ...eventColumns, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .from(creditEvents)
+    .innerJoin(enterprises, eq(enterprises.id, creditEvents.enterpriseId))
+    .where(and(regionScope(actor, creditEvents.regionId), gte(creditEvents.occurredOn, from), lte(creditEvents.occurredOn, to)))
+    .orderBy(asc(enterprises.creditCode), asc(creditEvents.occurredOn), asc(creditEvents.id));
+  const blacklist = await db
+    .select({ entry: blacklistEntries, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .from(blacklistEntries)
+    .innerJoin(enterprises, eq(enterprises.id, blacklistEntries.enterpriseId))
+    .where(and(regionScope(actor, blacklistEntries.regionId), gte(blacklistEntries.listedFrom, from), lte(blacklistEntries.listedFrom, to)))
+    .orderBy(asc(enterprises.creditCode), asc(blacklistEntries.listedFrom));
+  const ids = [...new Set([...events.map((e) => e.enterpriseId), ...blacklist.map((b) => b.entry.enterpriseId)])];
+  const summary = new Map<string, { score: number; grade: string; blacklisted: boolean }>();
+  for (const id of ids) {
+    const c = await creditOf(db, id);
+    summary.set(id, { score: c.score, grade: c.grade, blacklisted: c.blacklisted });
+  }
+  const records: ExportRecord[] = [
+    ...events.map((e) => ({
+      creditCode: e.creditCode,
+      enterpriseName: e.enterpriseName,
+      recordId: e.id,
+      recordType: 'credit_event' as const,
+      eventType: e.type,
+      eventLabel: CREDIT_EVENT_LABELS[e.type as CreditEventType] ?? e.type,
+      points: e.points,
+      reason: e.reason,
+      occurredOn: e.occurredOn,
+      validUntil: e.validUntil,
+      objectionStatus: e.objectionStatus,
+      sourceType: e.sourceType,
+      sourceId: e.sourceId,
+      repairedAt: null,
+      ...(summary.get(e.enterpriseId) as { score: number; grade: string; blacklisted: boolean }),
+    })),
+    ...blacklist.map((b) => ({
+      creditCode: b.creditCode,
+      enterpriseName: b.enterpriseName,
+      recordId: b.entry.id,
+      recordType: 'blacklist' as const,
+      eventType: 'blacklist',
+      eventLabel: '列入黑名单',
+      points: null,
+      reason: b.entry.reason,
+      occurredOn: b.entry.listedFrom,
+      validUntil: b.entry.listedUntil,
+      objectionStatus: null,
+      sourceType: b.entry.sourceType,
+      sourceId: b.entry.sourceId,
+      repairedAt: b.entry.repairedAt ? b.entry.repairedAt.toISOString() : null,
+      ...(summary.get(b.entry.enterpriseId) as { score: number; grade: string; blacklisted: boolean }),
+    })),
+  ];
+  return records.sort((a, b) => a.creditCode.localeCompare(b.creditCode) || a.occurredOn.localeCompare(b.occurredOn) || a.recordId.localeCompare(b.recordId));
+}
+
+export const EXPORT_FIELDS: (keyof ExportRecord)[] = [
+  'creditCode',
+  'enterpriseName',
+  'recordId',
+  'recordType',
+  'eventType',
+  'eventLabel',
+  'points',
+  'reason',
+  'occurredOn',
+  'validUntil',
+  'objectionStatus',
+  'sourceType',
+  'sourceId',
+  'repairedAt',
+  'score',
+  'grade',
+  'blacklisted',
+];
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  // Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
+  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** UTF-8 CSV with BOM (Excel opens it as UTF-8), CRLF line ends, header row of field names. */
+export function toCsv(records: ExportRecord[]): string {
+  const lines = [EXPORT_FIELDS.join(',')];
+  for (const r of records) lines.push(EXPORT_FIELDS.map((f) => csvCell(r[f])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,364 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, creditEvents, enterprises, legalProvisions, orgUnits, regions } from '../../server/db/schema/index.js';
+import { nextDocumentSeq } from '../../server/modules/enforcement/enforcement.service.js';
+import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+
+let t: TestContext;
+let housing: string; // district-housing, 东湖房
+let market: string; // district-market, 东湖市监
+let police: string; // district-police, 东湖公
+let hongshan: string; // other-district-housing, 洪房
+let street: string; // street-staff: no enforcement:create
+let eastEnterprise: { id: string; name: string };
+let hongshanEnterprise: { id: string };
+const prov: Record<string, number> = {};
+
+async function enterpriseIn(regionCode: string) {
+  const [row] = await t.db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .innerJoin(regions, eq(regions.id, enterprises.regionId))
+    .where(and(eq(regions.code, regionCode), eq(enterprises.status, 'active')))
+    .orderBy(enterprises.name)
+    .limit(1);
+  if (!row) throw new Error(`no enterprise in ${regionCode}`);
+  return row;
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  [housing, market, police, hongshan, street] = await Promise.all(
+    ['district-housing', 'district-market', 'district-police', 'other-district-housing', 'street-staff'].map((u) => t.login(u)),
+  );
+  eastEnterprise = await enterpriseIn('420100-DH');
+  hongshanEnterprise = await enterpriseIn('420111');
+  for (const key of ['hubei-67-1', 'wygl-63', 'public-security-2012-42', 'public-security-2025-50-1', 'price-law-42']) {
+    const [row] = await t.db.select({ id: legalProvisions.id }).from(legalProvisions).where(eq(legalProvisions.key, key));
+    if (!row) throw new Error(`no provision ${key}`);
+    prov[key] = row.id;
+  }
+});
+afterAll(() => t.close());
+
+/** Highest number issued so far by the unit (short name) in the year; 0 when none (seed data may have used some). */
+async function lastSeq(shortName: string, year: number): Promise<number> {
+  const rows = (await t.db.execute(
+    sql`SELECT s.last_value FROM document_sequences s JOIN org_units u ON u.id = s.org_unit_id WHERE u.short_name = ${shortName} AND s.year = ${year}`,
+  )) as unknown as { rows: { last_value: number }[] } | { last_value: number }[];
+  const list = Array.isArray(rows) ? rows : rows.rows;
+  return Number(list[0]?.last_value ?? 0);
+}
+
+const order = (over: Record<string, unknown> = {}) => ({
+  type: 'rectification_order',
+  enterpriseId: eastEnterprise.id,
+  date: '2026-03-02',
+  facts: '经查，该企业于2026年2月以催缴物业费为由对听涛小区部分楼栋限时停水。',
+  legalBasisIds: [prov['hubei-67-1']],
+  deadlineDays: 10,
+  ...over,
+});
+
+describe('document numbers', () => {
+  it('numbers 20 concurrent orders of one unit n+1..n+20 with no gaps or duplicates', async () => {
+    const start = await lastSeq('东湖房', 2025);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ date: '2025-06-03' }) })),
+    );
+    const numbers = responses.map((r) => expectStatus(r, 201).documentNumber as string);
+    expect(new Set(numbers).size).toBe(20);
+    const seqs = numbers.map((n) => {
+      const m = /^东湖房责改〔2025〕(\d+)号$/.exec(n);
+      expect(m, n).not.toBeNull();
+      return Number(m?.[1]);
+    });
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => start + i + 1));
+    expect(await lastSeq('东湖房', 2025)).toBe(start + 20);
+  });
+
+  it('keeps separate sequences per unit and per year; a refused request uses no number', async () => {
+    const housing2026 = await lastSeq('东湖房', 2026);
+    const market2026 = await lastSeq('东湖市监', 2026);
+    const first = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order() }), 201);
+    expect(first.documentNumber).toBe(`东湖房责改〔2026〕${housing2026 + 1}号`);
+    // refused (legal basis not in force) → the next accepted one still gets 2
+    const refused = await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ legalBasisIds: [prov['public-security-2012-42']] }) });
+    expect(refused.statusCode).toBe(422);
+    const interview = expectStatus(
+      await t.as(housing, {
+        method: 'POST',
+        url: '/api/enforcement-actions',
+        payload: { type: 'interview', enterpriseId: eastEnterprise.id, date: '2026-03-03', facts: '就停水问题约谈企业负责人，要求说明情况。' },
+      }),
+      201,
+    );
+    expect(interview.documentNumber).toBe(`东湖房约谈〔2026〕${housing2026 + 2}号`);
+    const marketFine = expectStatus(
+      await t.as(market, {
+        method: 'POST',
+        url: '/api/enforcement-actions',
+        payload: { type: 'fine', enterpriseId: eastEnterprise.id, date: '2026-03-04', facts: '未按规定明码标价，收取未予标明的费用。', legalBasisIds: [prov['price-law-42']], amount: 5000 },
+      }),
+      201,
+    );
+    expect(marketFine.documentNumber).toBe(`东湖市监罚决〔2026〕${market2026 + 1}号`);
+    const housing2024 = await lastSeq('东湖房', 2024);
+    const earlier = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ date: '2024-12-30' }) }), 201);
+    expect(earlier.documentNumber).toBe(`东湖房责改〔2024〕${housing2024 + 1}号`);
+    expect(await lastSeq('东湖房', 2026)).toBe(housing2026 + 2);
+  });
+});
+
+describe('validation', () => {
+  it('refuses a provision not in force on the date, naming it and the version in force', async () => {
+    const res = await t.as(police, {
+      method: 'POST',
+      url: '/api/enforcement-actions',
+      payload: {
+        type: 'police_penalty',
+        enterpriseId: eastEnterprise.id,
+        date: '2026-03-05',
+        facts: '物业保安多次采取滋扰、纠缠方法干扰业主正常生活。',
+        legalBasisIds: [prov['public-security-2012-42']],
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    const msg = res.json().error.details.fields['legalBasisIds.0'] as string;
+    expect(msg).toContain('治安管理处罚法');
+    expect(msg).toContain('第42条');
+    expect(msg).toContain('第50条第1款');
+    // the 2025 text is accepted on that date; the 2012 text for an act in 2025
+    expectStatus(
+      await t.as(police, {
+        method: 'POST',
+        url: '/api/enforcement-actions',
+        payload: {
+          type: 'police_penalty',
+          enterpriseId: eastEnterprise.id,
+          date: '2026-03-05',
+          facts: '物业保安多次采取滋扰、纠缠方法干扰业主正常生活。',
+          legalBasisIds: [prov['public-security-2025-50-1']],
+          amount: 500,
+        },
+      }),
+      201,
+    );
+  });
+
+  it('only a police unit imposes a public-security penalty', async () => {
+    const res = await t.as(housing, {
+      method: 'POST',
+      url: '/api/enforcement-actions',
+      payload: { type: 'police_penalty', enterpriseId: eastEnterprise.id, date: '2026-03-05', facts: '物业保安多次滋扰业主正常生活。', legalBasisIds: [prov['public-security-2025-50-1']] },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields.type).toContain('公安');
+  });
+
+  it('applies the amount and deadline rules per type', async () => {
+    const post = (payload: Record<string, unknown>) => t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload });
+    const base = { enterpriseId: eastEnterprise.id, date: '2026-03-06', facts: '擅自利用共用部位设置广告牌并收取费用。', legalBasisIds: [prov['wygl-63']] };
+    let res = await post({ ...base, type: 'fine' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields.amount).toContain('金额');
+    res = await post({ ...base, type: 'confiscation', amount: 0 });
+    expect(res.statusCode).toBe(422);
+    res = await post({ ...base, type: 'interview', amount: 1000 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields.amount).toContain('不涉及金额');
+    res = await post({ ...base, type: 'rectification_order' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields.deadlineDays).toBeTruthy();
+    res = await post({ ...base, type: 'warning', legalBasisIds: [] });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.fields.legalBasisIds).toBeTruthy();
+    const fine = expectStatus(await post({ ...base, type: 'fine', amount: 50000 }), 201);
+    const detail = expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${fine.id}` }), 200);
+    expect(detail).toMatchObject({ amount: 50000, type: 'fine', penalty: true, enterpriseName: eastEnterprise.name });
+    expect(detail.legalBasis[0].citation).toContain('物业管理条例');
+  });
+
+  it('computes the rectification deadline and the publication date on working days', async () => {
+    // 2026-09-30 (Wed) + 5 working days skips the National Day holiday (10-01..10-07) and lands in October
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ date: '2026-09-30', deadlineDays: 5 }) }), 201);
+    expect(r.deadline > '2026-10-07').toBe(true);
+    expect(r.publicationDueOn).toBeNull();
+  });
+
+  it('refuses callers without enforcement:create and enterprises outside the jurisdiction (404)', async () => {
+    expect((await t.as(street, { method: 'POST', url: '/api/enforcement-actions', payload: order() })).statusCode).toBe(403);
+    const res = await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ enterpriseId: hongshanEnterprise.id }) });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('credit, publication, jurisdiction', () => {
+  it('records a credit event in the same transaction and flags penalties for publication', async () => {
+    const fine = expectStatus(
+      await t.as(housing, {
+        method: 'POST',
+        url: '/api/enforcement-actions',
+        payload: { type: 'fine', enterpriseId: eastEnterprise.id, date: '2026-04-01', facts: '擅自利用共用部位经营，拒不改正。', legalBasisIds: [prov['wygl-63']], amount: 60000 },
+      }),
+      201,
+    );
+    expect(fine.creditEventId).toBeTruthy();
+    const [ev] = await t.db.select().from(creditEvents).where(eq(creditEvents.id, fine.creditEventId));
+    expect(ev).toMatchObject({ type: 'fine', points: -20, sourceType: 'enforcement_action', sourceId: fine.id, occurredOn: '2026-04-01' });
+    // 2026-04-01 + 7 working days (Qingming 04-04..04-06 off) → 2026-04-13
+    expect(fine.publicationDueOn).toBe('2026-04-13');
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, fine.id), eq(auditLog.action, 'enforcement.create')));
+    expect(audit).toBeTruthy();
+
+    const due = expectStatus(await t.as(housing, { method: 'GET', url: '/api/enforcement-actions?publicationDue=true&pageSize=200' }), 200);
+    expect(due.items.map((i: { id: string }) => i.id)).toContain(fine.id);
+    expect(due.items.every((i: { penalty: boolean; publishedAt: unknown }) => i.penalty && i.publishedAt === null)).toBe(true);
+    expectStatus(await t.as(housing, { method: 'POST', url: `/api/enforcement-actions/${fine.id}/publish` }), 200);
+    expect((await t.as(housing, { method: 'POST', url: `/api/enforcement-actions/${fine.id}/publish` })).statusCode).toBe(409);
+    const after = expectStatus(await t.as(housing, { method: 'GET', url: '/api/enforcement-actions?publicationDue=true&pageSize=200' }), 200);
+    expect(after.items.map((i: { id: string }) => i.id)).not.toContain(fine.id);
+  });
+
+  it('a rectification order cannot be "published" as a penalty', async () => {
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order() }), 201);
+    expect((await t.as(housing, { method: 'POST', url: `/api/enforcement-actions/${r.id}/publish` })).statusCode).toBe(409);
+  });
+
+  it('hides another district’s actions (404 on detail and document, absent from lists)', async () => {
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order() }), 201);
+    expect((await t.as(hongshan, { method: 'GET', url: `/api/enforcement-actions/${r.id}` })).statusCode).toBe(404);
+    expect((await t.as(hongshan, { method: 'GET', url: `/api/enforcement-actions/${r.id}/document` })).statusCode).toBe(404);
+    expect((await t.as(hongshan, { method: 'POST', url: `/api/enforcement-actions/${r.id}/publish` })).statusCode).toBe(404);
+    const list = expectStatus(await t.as(hongshan, { method: 'GET', url: '/api/enforcement-actions?pageSize=200' }), 200);
+    expect(list.items.map((i: { id: string }) => i.id)).not.toContain(r.id);
+    const own = expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions?enterpriseId=${eastEnterprise.id}&type=rectification_order&pageSize=5` }), 200);
+    expect(own.total).toBeGreaterThan(20);
+    expect(own.items).toHaveLength(5);
+  });
+});
+
+/** Minimal zip reader: the uncompressed bytes of one entry (central directory → local header). */
+function unzipEntry(zip: Buffer, name: string): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(p + 10);
+    const size = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const local = zip.readUInt32LE(p + 42);
+    const entry = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (entry === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  throw new Error(`${name} not in zip`);
+}
+
+function officeBinary(): string | null {
+  for (const bin of ['soffice', 'libreoffice']) {
+    if (spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0) return bin;
+  }
+  return null;
+}
+
+describe('the .docx notice', () => {
+  let docx: Buffer;
+  let documentNumber: string;
+
+  beforeAll(async () => {
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ date: '2026-11-20' }) }), 201);
+    documentNumber = r.documentNumber;
+    const res = await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${r.id}/document` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml.document');
+    const disposition = String(res.headers['content-disposition']);
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('责令整改通知书')}`);
+    expect(disposition).toContain(encodeURIComponent(documentNumber));
+    docx = res.rawPayload;
+  });
+
+  it('contains the number, title, enterprise, legal basis, Chinese date and seal placeholder in GB/T 9704 layout', () => {
+    const xml = unzipEntry(docx, 'word/document.xml').toString('utf8');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain(documentNumber);
+    expect(text).toContain('责令整改通知书');
+    expect(text).toContain(`${eastEnterprise.name}：`);
+    expect(text).toContain('东湖风景区建设（房管）局');
+    expect(text).toContain('湖北省物业服务和管理条例');
+    expect(text).toContain('二〇二六年十一月二十日');
+    expect(text).toContain('（印章）');
+    expect(text).toMatch(/10个工作日内/);
+    // A4 and margins 37/35/28/26 mm in twips
+    expect(xml).toMatch(/<w:pgSz[^>]*w:w="11906"[^>]*w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar[^>]*w:top="2098"[^>]*w:right="1474"[^>]*w:bottom="1984"[^>]*w:left="1587"/);
+    expect(xml).toContain('w:color w:val="C00000"'); // red header
+    expect(xml).toMatch(/w:line="560" w:lineRule="exact"/); // 28 pt line pitch
+  });
+
+  it('renders with LibreOffice to a PDF with at least one page', (ctx) => {
+    const bin = officeBinary();
+    if (!bin) {
+      console.warn('SKIPPED: LibreOffice (soffice/libreoffice) is not installed; .ci/run installs libreoffice-writer-nogui');
+      ctx.skip();
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'enf-docx-'));
+    try {
+      const file = join(dir, 'notice.docx');
+      writeFileSync(file, docx);
+      execFileSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+        timeout: 120_000,
+        stdio: 'pipe',
+      });
+      const pdf = join(dir, 'notice.pdf');
+      expect(statSync(pdf).size).toBeGreaterThan(1000);
+      const content = readFileSync(pdf).toString('latin1');
+      expect(content.startsWith('%PDF-')).toBe(true);
+      const pages = content.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
+describe('sequence table', () => {
+  it('releases a number taken by a transaction that rolls back', async () => {
+    const [unit] = await t.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.shortName, '东湖房'));
+    const before = await lastSeq('东湖房', 2026);
+    await expect(
+      t.db.transaction(async (tx) => {
+        expect(await nextDocumentSeq(tx, unit?.id as string, 2026)).toBe(before + 1);
+        throw new Error('insert failed');
+      }),
+    ).rejects.toThrow('insert failed');
+    expect(await lastSeq('东湖房', 2026)).toBe(before);
+    const next = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order() }), 201);
+    expect(next.documentNumber).toBe(`东湖房责改〔2026〕${before + 1}号`);
+  });
+
+  it('holds one row per unit and year whose value equals the highest number issued', async () => {
+    const rows = (await t.db.execute(sql`SELECT s.year, s.last_value, (SELECT max(seq) FROM enforcement_actions a WHERE a.issuing_org_unit_id = s.org_unit_id AND a.year = s.year) AS max_seq,
+      (SELECT count(*) FROM enforcement_actions a WHERE a.issuing_org_unit_id = s.org_unit_id AND a.year = s.year)::int AS n FROM document_sequences s`)) as unknown as
+      | { rows: { last_value: number; max_seq: number; n: number }[] }
+      | { last_value: number; max_seq: number; n: number }[];
+    const list = Array.isArray(rows) ? rows : rows.rows;
+    expect(list.length).toBeGreaterThan(2);
+    for (const r of list) {
+      expect(Number(r.last_value)).toBe(Number(r.max_seq));
+      expect(Number(r.n)).toBe(Number(r.last_value));
+    }
+  });
+});
