@@ -3,5 +3,10 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 /** Public portal pages (no login). Order = order of the navigation bar. */
 export const PORTAL_ROUTES: Array<{ path: string; title: string; element: LazyExoticComponent<ComponentType>; nav?: boolean }> = [
   { path: '/portal', title: '首页', element: lazy(() => import('./pages/HomePage.js')) },
+  { path: '/portal/complaint', title: '我要投诉', element: lazy(() => import('./pages/ComplaintPage.js')) },
+  { path: '/portal/track', title: '进度查询', element: lazy(() => import('./pages/TrackPage.js')) },
   { path: '/portal/hotlines', title: '投诉举报电话', element: lazy(() => import('./pages/HotlinesPage.js')) },
+  { path: '/portal/cases', title: '典型案例', element: lazy(() => import('./pages/CasesPage.js')) },
+  { path: '/portal/cases/:id', title: '案例详情', nav: false, element: lazy(() => import('./pages/CaseDetailPage.js')) },
+  { path: '/portal/credit', title: '企业信用查询', element: lazy(() => import('./pages/CreditLookupPage.js')) },
 ];

@@ -21,6 +21,7 @@ export interface AdminRoute {
 
 export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }> = [
   { key: 'work', title: '业务办理', icon: <DashboardOutlined /> },
+  { key: 'ledger', title: '整改与执法', icon: <AuditOutlined /> },
   { key: 'registry', title: '基础台账', icon: <ClusterOutlined /> },
   { key: 'campaign', title: '专项行动', icon: <ApartmentOutlined /> },
   { key: 'system', title: '系统管理', icon: <TeamOutlined /> },
@@ -29,6 +30,21 @@ export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }>
 
 export const ROUTES: AdminRoute[] = [
   { path: '/app', title: '工作台', element: lazy(() => import('../features/home/HomePage.js')), icon: <DashboardOutlined /> },
+  { path: '/app/complaints', title: '线索收件箱', group: 'work', permission: 'complaint:read', element: lazy(() => import('../features/complaints/InboxPage.js')) },
+  { path: '/app/complaints/new', title: '登记线索', group: 'work', permission: 'complaint:create', element: lazy(() => import('../features/complaints/NewComplaintPage.js')) },
+  { path: '/app/complaints/import', title: '12345 工单导入', group: 'work', permission: 'complaint:import', element: lazy(() => import('../features/complaints/ImportPage.js')) },
+  { path: '/app/complaints/hot-spots', title: '投诉热点', group: 'work', permission: 'complaint:read', element: lazy(() => import('../features/complaints/HotSpotsPage.js')) },
+  { path: '/app/complaints/:id', title: '线索详情', group: 'work', menu: false, permission: 'complaint:read', element: lazy(() => import('../features/complaints/ComplaintDetailPage.js')) },
+  { path: '/app/problems', title: '问题台账', group: 'ledger', permission: 'problem:read', element: lazy(() => import('../features/problems/ProblemsPage.js')) },
+  { path: '/app/problems/:id', title: '问题详情', group: 'ledger', menu: false, permission: 'problem:read', element: lazy(() => import('../features/problems/ProblemDetailPage.js')) },
+  { path: '/app/opinions', title: '意见建议清单', group: 'ledger', permission: ['problem:manage', 'problem:review'], element: lazy(() => import('../features/opinions/OpinionsPage.js')) },
+  { path: '/app/enforcement', title: '执法文书', group: 'ledger', permission: 'enforcement:read', element: lazy(() => import('../features/enforcement/EnforcementPage.js')) },
+  { path: '/app/enforcement/new', title: '新建执法文书', group: 'ledger', menu: false, permission: 'enforcement:create', element: lazy(() => import('../features/enforcement/EnforcementFormPage.js')) },
+  { path: '/app/enforcement/:id', title: '执法文书详情', group: 'ledger', menu: false, permission: 'enforcement:read', element: lazy(() => import('../features/enforcement/EnforcementDetailPage.js')) },
+  { path: '/app/credit', title: '信用管理', group: 'ledger', permission: 'credit:read', element: lazy(() => import('../features/credit/CreditPage.js')) },
+  { path: '/app/credit/enterprises/:id', title: '企业信用', group: 'ledger', menu: false, permission: 'credit:read', element: lazy(() => import('../features/credit/EnterpriseCreditPage.js')) },
+  { path: '/app/cases', title: '典型案例', group: 'ledger', permission: ['case:manage', 'case:approve'], element: lazy(() => import('../features/cases/CasesPage.js')) },
+  { path: '/app/cases/:id', title: '典型案例详情', group: 'ledger', menu: false, permission: ['case:manage', 'case:approve'], element: lazy(() => import('../features/cases/CaseDetailPage.js')) },
   { path: '/app/enterprises', title: '物业服务企业', group: 'registry', permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterprisesPage.js')) },
   { path: '/app/enterprises/:id', title: '企业详情', group: 'registry', menu: false, permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterpriseDetailPage.js')) },
   { path: '/app/projects', title: '物业项目', group: 'registry', permission: 'project:read', element: lazy(() => import('../features/registry/ProjectsPage.js')) },

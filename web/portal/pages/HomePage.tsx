@@ -11,7 +11,7 @@ export default function HomePage() {
         停水停电催费、占用公共部位经营、泄露业主信息、擅自撤离、不公示收费、乱收费……遇到这些问题，您可以在这里查询各部门投诉举报电话、提交投诉并查询办理进度。
       </Typography.Paragraph>
       <Row gutter={[12, 12]}>
-        {PORTAL_ROUTES.filter((r) => r.path !== '/portal').map((r) => (
+        {PORTAL_ROUTES.filter((r) => r.path !== '/portal' && r.nav !== false).map((r) => (
           <Col xs={12} md={6} key={r.path}>
             <Card hoverable onClick={() => navigate(r.path)} style={{ textAlign: 'center' }}>
               {r.title}

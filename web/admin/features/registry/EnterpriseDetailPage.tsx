@@ -37,15 +37,18 @@ export default function EnterpriseDetailPage() {
       title={e.name}
       onBack={() => navigate('/app/enterprises')}
       tags={<Tag color={ENTERPRISE_STATUS_COLORS[e.status]}>{ENTERPRISE_STATUS_LABELS[e.status]}</Tag>}
-      extra={
-        can('enterprise:manage') && e.editable
-          ? [
-              <Button key="edit" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                编辑
-              </Button>,
-            ]
-          : []
-      }
+      extra={[
+        can('credit:read') && (
+          <Button key="credit" onClick={() => navigate(`/app/credit/enterprises/${e.id}`)}>
+            信用
+          </Button>
+        ),
+        can('enterprise:manage') && e.editable && (
+          <Button key="edit" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            编辑
+          </Button>
+        ),
+      ]}
     >
       {!e.editable && can('enterprise:manage') && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="该企业注册地不在您的辖区，您可以查看其在本辖区的项目；企业信息由注册地主管部门维护。" />

@@ -1,10 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../common/api.js';
 import { useSession } from '../../app/session.js';
+import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
 import { type ImportKind, downloadExport, downloadTemplate, getImportJob, runImport } from './api/registry.js';
 import type { ImportIssue, ImportJob, ImportResult } from './api/types.js';
 
@@ -174,27 +175,7 @@ export default function ImportPage() {
                 description={preview.warnings.slice(0, 5).map((w) => `第 ${w.row} 行「${w.column}」：${w.message}`).join('；')}
               />
             )}
-            {issues.length > 0 && (
-              <Table<ImportIssue>
-                rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
-                size="small"
-                dataSource={issues}
-                pagination={{ pageSize: 20, showSizeChanger: true }}
-                columns={[
-                  { title: '行号', dataIndex: 'row', width: 80, sorter: (a, b) => a.row - b.row },
-                  { title: '单元格', dataIndex: 'cell', width: 90, render: (v) => v ?? '—' },
-                  {
-                    title: '列',
-                    dataIndex: 'column',
-                    width: 200,
-                    filters: [...new Set(issues.map((i) => i.column))].map((c) => ({ text: c, value: c })),
-                    onFilter: (v, r) => r.column === v,
-                  },
-                  { title: '问题及修改方法', dataIndex: 'message' },
-                ]}
-                style={{ marginBottom: 16 }}
-              />
-            )}
+            {issues.length > 0 && <ImportIssuesTable issues={issues} style={{ marginBottom: 16 }} />}
             <Space>
               <Button onClick={reset} disabled={running !== null}>
                 重新选择文件

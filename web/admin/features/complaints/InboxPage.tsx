@@ -1,0 +1,153 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { type ActionType, PageContainer, ProTable } from '@ant-design/pro-components';
+import { Alert, Button, Select, Typography } from 'antd';
+import { useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { tableRequest } from '../../../common/api.js';
+import { fmtDateTime } from '../../../common/format.js';
+import { useSession } from '../../app/session.js';
+import { RegionSelect } from '../../components/RegionSelect.js';
+import type { Box, ComplaintListItem } from './api/complaints.js';
+import { CATEGORY_OPTIONS, CHANNEL_LABELS, STATUS_LABELS, SlaTags, StatusTag, categoryLabel, deptLabel, timeLeft } from './components/shared.js';
+
+const BOXES: Array<{ key: Box | 'all'; label: string; permission?: 'complaint:dispatch' }> = [
+  { key: 'to_dispatch', label: '待派单', permission: 'complaint:dispatch' },
+  { key: 'to_sign', label: '待签收' },
+  { key: 'in_progress', label: '办理中' },
+  { key: 'due_soon', label: '即将超期' },
+  { key: 'overdue', label: '已超期' },
+  { key: 'supervised', label: '挂牌督办' },
+  { key: 'all', label: '全部' },
+];
+
+/**
+ * 线索收件箱: the leads of the user's unit (and, for coordinators, the whole jurisdiction),
+ * by tab. Server-side filters and pagination; overdue leads are red, due-soon orange.
+ */
+export default function InboxPage() {
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const box = (search.get('box') as Box | 'all' | null) ?? (can('complaint:dispatch') ? 'to_dispatch' : 'to_sign');
+  const ref = useRef<ActionType>(null);
+
+  return (
+    <PageContainer title="线索收件箱" content="各渠道收到的投诉举报线索。时限按工作日计算，自派单起算，退单不停止计时。">
+      {(search.get('enterpriseId') || search.get('projectId')) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={search.get('enterpriseId') ? '仅显示所选企业的线索' : '仅显示所选项目的线索'}
+          action={
+            <Button size="small" onClick={() => setSearch({ box: box })}>
+              显示全部
+            </Button>
+          }
+        />
+      )}
+      <ProTable<ComplaintListItem>
+        rowKey="id"
+        actionRef={ref}
+        params={{ box: box === 'all' ? undefined : box, enterpriseId: search.get('enterpriseId') ?? undefined, projectId: search.get('projectId') ?? undefined }}
+        request={(params) => tableRequest<ComplaintListItem>('/api/complaints', params)}
+        search={{ labelWidth: 'auto', defaultCollapsed: true }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        scroll={{ x: 1500 }}
+        onRow={(r) => ({ onClick: () => navigate(`/app/complaints/${r.id}`), style: { cursor: 'pointer' } })}
+        toolbar={{
+          menu: {
+            type: 'tab',
+            activeKey: box,
+            items: BOXES.filter((b) => can(b.permission)).map((b) => ({ key: b.key, label: b.label })),
+            onChange: (k) => {
+              const next = new URLSearchParams(search);
+              next.set('box', String(k));
+              setSearch(next);
+            },
+          },
+        }}
+        toolBarRender={() => [
+          can('complaint:create') && (
+            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/app/complaints/new')}>
+              登记线索
+            </Button>
+          ),
+          can('complaint:import') && (
+            <Button key="import" icon={<ImportOutlined />} onClick={() => navigate('/app/complaints/import')}>
+              导入 12345 工单
+            </Button>
+          ),
+        ]}
+        columns={[
+          { title: '关键词', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '查询码、内容、项目或企业' } },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            hideInTable: true,
+            valueType: 'select',
+            valueEnum: Object.fromEntries(Object.entries(STATUS_LABELS).map(([k, v]) => [k, { text: v }])),
+          },
+          {
+            title: '问题类别',
+            dataIndex: 'category',
+            hideInTable: true,
+            renderFormItem: () => <Select allowClear options={CATEGORY_OPTIONS} placeholder="全部类别" popupMatchSelectWidth={false} />,
+          },
+          { title: '所属区划', dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionSelect /> },
+          {
+            title: '来源渠道',
+            dataIndex: 'channel',
+            hideInTable: true,
+            valueType: 'select',
+            valueEnum: Object.fromEntries(Object.entries(CHANNEL_LABELS).map(([k, v]) => [k, { text: v }])),
+          },
+          {
+            title: '查询码',
+            dataIndex: 'trackingCode',
+            search: false,
+            width: 130,
+            fixed: 'left',
+            render: (_d, r) => <Typography.Link style={{ fontFamily: 'monospace' }}>{r.trackingCode}</Typography.Link>,
+          },
+          {
+            title: '诉求内容',
+            dataIndex: 'description',
+            search: false,
+            ellipsis: true,
+            width: 360,
+            render: (_d, r) => (
+              <>
+                <SlaTags item={r} /> {r.description}
+              </>
+            ),
+          },
+          { title: '状态', dataIndex: 'statusLabel', search: false, width: 120, render: (_d, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
+          {
+            title: '当前期限',
+            dataIndex: 'currentDueAt',
+            search: false,
+            width: 150,
+            render: (_d, r) => {
+              const due = r.currentDueAt ?? r.dueAt;
+              return due && !['closed', 'merged'].includes(r.status) ? (
+                <Typography.Text type={r.overdue ? 'danger' : r.dueSoon ? 'warning' : undefined}>
+                  {fmtDateTime(due)}
+                  <br />
+                  {timeLeft(due)}
+                </Typography.Text>
+              ) : (
+                '—'
+              );
+            },
+          },
+          { title: '类别', dataIndex: 'categoryLabel', search: false, width: 150, render: (_d, r) => categoryLabel(r.category) },
+          { title: '项目 / 企业', dataIndex: 'projectName', search: false, width: 200, ellipsis: true, render: (_d, r) => [r.projectName, r.enterpriseName].filter(Boolean).join(' / ') || '—' },
+          { title: '主办', dataIndex: 'leadOrgUnitName', search: false, width: 160, ellipsis: true, render: (_d, r) => r.leadOrgUnitName ?? deptLabel(r.leadDepartment) },
+          { title: '渠道', dataIndex: 'channelLabel', search: false, width: 90, render: (_d, r) => CHANNEL_LABELS[r.channel] ?? r.channel },
+          { title: '收到时间', dataIndex: 'receivedAt', search: false, width: 140, render: (_d, r) => fmtDateTime(r.receivedAt) },
+        ]}
+      />
+    </PageContainer>
+  );
+}

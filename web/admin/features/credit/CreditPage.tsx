@@ -1,0 +1,103 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable } from '@ant-design/pro-components';
+import { Button, Card, DatePicker, Form, Radio, Tabs, Tag, Typography } from 'antd';
+import { tableRequest } from '../../../common/api.js';
+import { fmtDate } from '../../../common/format.js';
+import { useNavigate } from 'react-router-dom';
+import { dayjs } from '../../../common/format.js';
+import { useSession } from '../../app/session.js';
+import { EnterpriseSelect } from '../registry/components/EnterpriseSelect.js';
+import { type BlacklistRow, downloadCreditExport } from './api.js';
+import { CreditRuleEditor } from './components/CreditRuleEditor.js';
+import { EnterpriseCreditView } from './components/EnterpriseCreditView.js';
+
+function CreditExport() {
+  const [form] = Form.useForm();
+  const run = async () => {
+    const v = await form.validateFields();
+    downloadCreditExport({ from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD'), format: v.format });
+  };
+  return (
+    <Form form={form} name="creditExport" layout="inline" initialValues={{ format: 'csv', range: [dayjs().startOf('year'), dayjs()] }}>
+      <Form.Item name="range" label="信用事件发生日期" rules={[{ required: true, message: '请选择日期范围' }]}>
+        <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
+      </Form.Item>
+      <Form.Item name="format" label="格式">
+        <Radio.Group
+          options={[
+            { value: 'csv', label: 'CSV' },
+            { value: 'json', label: 'JSON' },
+          ]}
+        />
+      </Form.Item>
+      <Button type="primary" icon={<DownloadOutlined />} onClick={() => void run()}>
+        导出
+      </Button>
+    </Form>
+  );
+}
+
+/** 信用管理 (staff) / 本企业信用 (enterprise users). */
+export default function CreditPage() {
+  const { me, can } = useSession();
+  const navigate = useNavigate();
+  if (me?.enterpriseId)
+    return (
+      <PageContainer title="本企业信用" content="信用事件按评分规则计分；对认定有异议的扣分事件，可以提出异议，由主管部门复核。">
+        <EnterpriseCreditView enterpriseId={me.enterpriseId} />
+      </PageContainer>
+    );
+  return (
+    <PageContainer title="信用管理" content="物业服务企业信用评价、黑名单与信用修复，信用数据按统一社会信用代码报送市信用信息平台。">
+      <Tabs
+        items={[
+          {
+            key: 'lookup',
+            label: '企业信用查询',
+            children: (
+              <Card>
+                <Typography.Paragraph>选择企业查看其信用分、等级、信用事件和黑名单记录。</Typography.Paragraph>
+                <EnterpriseSelect id="credit-enterprise" style={{ width: 420 }} onChange={(id) => id && navigate(`/app/credit/enterprises/${id}`)} />
+              </Card>
+            ),
+          },
+          {
+            key: 'blacklist',
+            label: '黑名单',
+            children: (
+              <ProTable<BlacklistRow>
+                rowKey="id"
+                search={false}
+                options={false}
+                params={{ active: 'true' }}
+                request={(p) => tableRequest<BlacklistRow>('/api/blacklist', p)}
+                pagination={{ defaultPageSize: 20 }}
+                onRow={(r) => ({ onClick: () => navigate(`/app/credit/enterprises/${r.enterpriseId}`), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: '企业', dataIndex: 'enterpriseName', render: (_d, r) => <Typography.Link>{r.enterpriseName}</Typography.Link> },
+                  { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200 },
+                  { title: '列入原因', dataIndex: 'reason', ellipsis: true },
+                  { title: '期间', width: 220, render: (_d, r) => `${r.from} 至 ${r.until ?? '信用修复前'}` },
+                  { title: '状态', width: 120, render: (_d, r) => (r.repairedAt ? <Tag color="green">已修复 {fmtDate(r.repairedAt)}</Tag> : <Tag color="red">生效中</Tag>) },
+                ]}
+              />
+            ),
+          },
+          { key: 'rules', label: '评分规则', children: <CreditRuleEditor editable={can('credit:manage')} /> },
+          can('credit:manage') && {
+            key: 'export',
+            label: '信用数据导出',
+            children: (
+              <Card>
+                <Typography.Paragraph type="secondary">
+                  按信用事件发生日期导出（以统一社会信用代码为主键），供报送市信用信息共享平台；字段说明见 docs/credit-export.md。
+                </Typography.Paragraph>
+                <CreditExport />
+              </Card>
+            ),
+          },
+        ].filter((x) => !!x)}
+      />
+    </PageContainer>
+  );
+}
