@@ -1,4 +1,4 @@
-import { FOCUS_CATEGORY_LABELS, type FocusCategory } from '../triage/triage.js';
+import { FOCUS_CATEGORY_LABELS, type FocusCategory } from '../categories.js';
 import { isPhoneNumber } from '../validation.js';
 
 /**

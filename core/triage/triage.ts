@@ -21,7 +21,10 @@
 import type { DepartmentType } from '../org.js';
 import * as L from './lexicon.js';
 
-export type FocusCategory = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+import type { FocusCategory } from '../categories.js';
+
+export type { FocusCategory } from '../categories.js';
+export { FOCUS_CATEGORY_LABELS } from '../categories.js';
 export type LeadDepartment = DepartmentType | 'none';
 export type CueKind = 'category' | 'department' | 'urgency' | 'exclusion';
 
@@ -71,16 +74,6 @@ export const DEFAULT_RESPONSIBILITY_RULES: ResponsibilityRules = Object.freeze({
   other: Object.freeze({ serviceQuality: 'housing', governance: 'civil' }),
 }) as ResponsibilityRules;
 
-/** zh-CN labels for the focus categories (S3 §二). */
-export const FOCUS_CATEGORY_LABELS: Record<FocusCategory, string> = {
-  0: '其他（不属六类整治重点）',
-  1: '以欠费或不配合管理为由断水断电断气断暖',
-  2: '擅自利用共用部位经营；未劝阻制止报告违法违规行为',
-  3: '泄露业主信息、勾结业委会、骚扰恐吓打击报复',
-  4: '擅自撤离停止服务；合同终止后拒不撤离交接',
-  5: '未按规定公示收费、公共收益、投诉电话、维保信息',
-  6: '擅自提高收费标准、转供电加价等不合理收费',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Matching primitives

@@ -3,15 +3,15 @@ import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber
 import { useEffect, useRef, useState } from 'react';
 import { ACT_LEVELS, ACT_LEVEL_LABELS, CONFIDENCE_LABELS, CONFIDENCE_LEVELS } from '../../../../core/legal.js';
 import { DEPARTMENT_TYPES } from '../../../../core/org.js';
-import { FOCUS_CATEGORY_LABELS } from '../../../../core/triage/triage.js';
 import { ApiError, applyFieldErrors, tableRequest } from '../../../common/api.js';
 import { dayjs } from '../../../common/format.js';
+import { FOCUS_CATEGORY_OPTIONS } from '../../../common/labels.js';
 import { DEPARTMENT_TYPE_LABELS } from '../../../common/labels.js';
 import { useSession } from '../../app/session.js';
 import { type LegalAct, type Provision, type ProvisionDetail, createAct, createProvision, getProvision, listActs, updateProvision } from './api/legal.js';
 import { ConfidenceTag, DepartmentTag } from './components.js';
 
-const CATEGORY_OPTIONS = [1, 2, 3, 4, 5, 6].map((c) => ({ value: c, label: `${c}. ${FOCUS_CATEGORY_LABELS[c as 1]}` }));
+const CATEGORY_OPTIONS = FOCUS_CATEGORY_OPTIONS.filter((o) => o.value !== 0);
 const DEPARTMENT_OPTIONS = DEPARTMENT_TYPES.map((d) => ({ value: d, label: DEPARTMENT_TYPE_LABELS[d] }));
 
 function fmtYuan(v: number): string {

@@ -1,3 +1,4 @@
+import { FOCUS_CATEGORIES, focusCategoryLabel } from '../../../../core/categories.js';
 import { api } from '../../../common/api.js';
 
 import {
@@ -17,16 +18,8 @@ export { PROBLEM_SOURCES, PROBLEM_SOURCE_LABELS, PROBLEM_STATUSES, PROBLEM_STATU
 export type { ProblemSource, ProblemStatus };
 export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'orange', rectifying: 'processing', submitted: 'purple', closed: 'success' };
 
-/** Problem categories 0–6 (S3 §二 six focus categories; 0 = other). */
-export const PROBLEM_CATEGORY_LABELS: Record<number, string> = {
-  1: '1 断水断电等变相催费',
-  2: '2 擅自利用共用部位经营',
-  3: '3 泄露业主信息、打击报复',
-  4: '4 擅自撤离或拒不交接',
-  5: '5 未按规定公示',
-  6: '6 擅自提价、乱收费',
-  0: '0 其他',
-};
+/** Problem categories 0–6: the campaign's focus categories (core/categories.ts). */
+export const PROBLEM_CATEGORY_LABELS: Record<number, string> = Object.fromEntries(FOCUS_CATEGORIES.map((c) => [c, focusCategoryLabel(c)]));
 
 export const REQUEST_STATUS_LABELS: Record<string, string> = { pending: '待处理', approved: '已批准', refused: '不予批准', upheld: '异议成立', rejected: '异议不成立' };
 

@@ -1,10 +1,9 @@
 import { App, Space, Tag, Tooltip } from 'antd';
 import type { FormInstance } from 'antd';
 import { STATUS_LABELS } from '../../../../../core/complaints/labels.js';
-import { FOCUS_CATEGORY_LABELS } from '../../../../../core/triage/triage.js';
 import { ApiError, applyFieldErrors } from '../../../../common/api.js';
 import { dayjs, fmtDateTime } from '../../../../common/format.js';
-import { DEPARTMENT_TYPE_LABELS } from '../../../../common/labels.js';
+import { DEPARTMENT_TYPE_LABELS, FOCUS_CATEGORY_OPTIONS, focusCategoryLabel } from '../../../../common/labels.js';
 import type { Channel, ComplaintListItem, ComplaintStatus, LeadDepartment } from '../api/complaints.js';
 
 const STATUS_COLORS: Record<ComplaintStatus, string> = {
@@ -31,17 +30,8 @@ export {
 /** Channels a staff member can register by hand (web / 12345 / open311 come in by themselves). */
 export const STAFF_CHANNELS: Channel[] = ['phone', 'letter', 'visit', 'inspection', 'referral'];
 
-export const CATEGORY_SHORT: Record<number, string> = {
-  0: '其他',
-  1: '断水断电断气断暖',
-  2: '占用共用部位经营',
-  3: '泄露信息/骚扰报复',
-  4: '擅自撤离/拒不交接',
-  5: '未按规定公示',
-  6: '不合理收费',
-};
-export const categoryLabel = (c: number | null | undefined) => (c === null || c === undefined ? '—' : `${c ? `${c}. ` : ''}${CATEGORY_SHORT[c] ?? c}`);
-export const CATEGORY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((c) => ({ value: c, label: `${c ? `${c}. ` : ''}${FOCUS_CATEGORY_LABELS[c as 0]}` }));
+export const categoryLabel = (c: number | null | undefined) => focusCategoryLabel(c);
+export const CATEGORY_OPTIONS = FOCUS_CATEGORY_OPTIONS;
 
 export const deptLabel = (d: string | null | undefined) => (d ? (DEPARTMENT_TYPE_LABELS[d as LeadDepartment] ?? d) : '—');
 export const DEPT_OPTIONS = (['housing', 'market', 'police', 'civil', 'credit'] as const).map((d) => ({ value: d, label: DEPARTMENT_TYPE_LABELS[d] }));

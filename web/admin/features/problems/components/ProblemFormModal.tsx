@@ -3,10 +3,9 @@ import { useNavigate } from 'react-router-dom';
 import { RegionSelect } from '../../../components/RegionSelect.js';
 import { useSave, ymd } from '../../campaigns/components/shared.js';
 import { EnterpriseSelect } from '../../registry/components/EnterpriseSelect.js';
-import { PROBLEM_CATEGORY_LABELS, PROBLEM_SOURCE_LABELS, STAFF_CREATABLE_SOURCES, createProblem } from '../api.js';
+import { FOCUS_CATEGORY_OPTIONS as CATEGORY_OPTIONS } from '../../../../common/labels.js';
+import { PROBLEM_SOURCE_LABELS, STAFF_CREATABLE_SOURCES, createProblem } from '../api.js';
 import { ProjectSelect } from './ProjectSelect.js';
-
-export const CATEGORY_OPTIONS = [1, 2, 3, 4, 5, 6, 0].map((c) => ({ value: c, label: PROBLEM_CATEGORY_LABELS[c] }));
 
 /** 新建问题: staff register a problem from any source (complaints with a rectification order arrive automatically). */
 export function ProblemFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
