@@ -50,12 +50,10 @@ async function main() {
       `  Open311 demo api_key: ${env.OPEN311_DEMO_KEY}`,
     );
   }
-  // biome-ignore lint/suspicious/noConsole: the start banner is meant for the operator's terminal
   console.log(lines.join('\n'));
 }
 
 main().catch((err) => {
-  // biome-ignore lint/suspicious/noConsole: fatal start-up errors go to stderr
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -87,7 +87,7 @@ export async function regionByIdInScope(db: Db, actor: Actor, id: number): Promi
  * Resolves an optional `region` code filter into a path inside the actor's scope; an unknown
  * code or one outside scope yields a path that matches nothing (lists then come back empty).
  */
-export async function regionFilterPath(db: Db, actor: Actor, code: string | undefined): Promise<string | undefined> {
+export async function regionFilterPath(db: Db, _actor: Actor, code: string | undefined): Promise<string | undefined> {
   if (!code) return undefined;
   const [row] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code));
   return row?.path ?? '/__unknown_region__/';
