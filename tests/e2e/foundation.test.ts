@@ -50,7 +50,7 @@ describe('staff console', () => {
     await dialog.getByLabel('所属单位').click();
     await dialog.getByLabel('所属单位').fill('东湖风景区市场');
     await page.getByText('东湖风景区市场监督管理局（东湖生态旅游风景区）').click();
-    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
     const info = page.getByText(/临时密码：/);
     await info.waitFor();
     const password = ((await info.textContent()) ?? '').match(/临时密码：(\S+?)（/)?.[1] as string;

@@ -231,10 +231,10 @@ describe('problem ledger, rectification and enforcement', () => {
     await loginAs(leader, baseUrl, 'district-housing-leader');
     await leader.goto(caseUrl);
     await leader.getByRole('button', { name: '审批通过' }).click();
-    await leader.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await leader.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
     await leader.locator('.ant-page-header-heading-tags').getByText('已审批待发布').waitFor();
     await leader.getByRole('button', { name: /发\s*布/ }).click();
-    await leader.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await leader.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定/ }).click();
     await leader.locator('.ant-page-header-heading-tags').getByText('已发布').waitFor();
     publishedCase = caseTitle;
     expect([...errors, ...leaderErrors]).toEqual([]);

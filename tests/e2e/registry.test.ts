@@ -69,7 +69,7 @@ describe('registry', () => {
     await page.getByText('佐证已上传').waitFor();
     const target = page.getByRole('row').filter({ hasText: item }).first();
     await target.getByRole('button', { name: '已公示' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByText(/已保存/).first().waitFor();
     await expect.poll(() => page.getByRole('row').filter({ hasText: item }).first().textContent()).toContain('已公示');
     await page.context().close();

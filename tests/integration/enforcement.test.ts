@@ -19,12 +19,21 @@ let eastEnterprise: { id: string; name: string };
 let hongshanEnterprise: { id: string };
 const prov: Record<string, number> = {};
 
+/** An active enterprise registered in the region that manages no East Lake estate (so East Lake staff cannot see it). */
 async function enterpriseIn(regionCode: string) {
   const [row] = await t.db
     .select({ id: enterprises.id, name: enterprises.name })
     .from(enterprises)
     .innerJoin(regions, eq(regions.id, enterprises.regionId))
-    .where(and(eq(regions.code, regionCode), eq(enterprises.status, 'active')))
+    .where(
+      and(
+        eq(regions.code, regionCode),
+        eq(enterprises.status, 'active'),
+        regionCode === '420100-DH'
+          ? undefined
+          : sql`NOT EXISTS (SELECT 1 FROM projects p JOIN regions pr ON pr.id = p.region_id WHERE p.enterprise_id = ${enterprises.id} AND pr.path LIKE '%/420100-DH/%')`,
+      ),
+    )
     .orderBy(enterprises.name)
     .limit(1);
   if (!row) throw new Error(`no enterprise in ${regionCode}`);
@@ -195,6 +204,29 @@ describe('validation', () => {
     expect((await t.as(street, { method: 'POST', url: '/api/enforcement-actions', payload: order() })).statusCode).toBe(403);
     const res = await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ enterpriseId: hongshanEnterprise.id }) });
     expect(res.statusCode).toBe(404);
+  });
+
+  it('acts on a company registered elsewhere that manages an estate here; the action and its credit event belong here', async () => {
+    // A 洪山-registered company takes over one East Lake estate (decision 005).
+    const [estate] = (await t.db.execute(
+      sql`UPDATE projects SET enterprise_id = ${hongshanEnterprise.id}
+          WHERE id = (SELECT p.id FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.path LIKE '%/420100-DH/%' ORDER BY p.name LIMIT 1)
+          RETURNING id, region_id`,
+    ).then((r) => ((r as unknown as { rows?: unknown[] }).rows ?? r) as { id: string; region_id: number }[])) as { id: string; region_id: number }[];
+    expect(estate).toBeDefined();
+    const created = expectStatus(
+      await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ enterpriseId: hongshanEnterprise.id, projectId: estate.id }) }),
+      201,
+    );
+    const detail = expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${created.id}` }), 200);
+    expect(detail.enterpriseId ?? detail.enterprise?.id).toBe(hongshanEnterprise.id);
+    const [ev] = await t.db.select().from(creditEvents).where(eq(creditEvents.id, created.creditEventId));
+    expect(ev?.regionId).toBe(estate.region_id);
+    // Both districts read the company's credit; the deduction counts wherever it was made.
+    const east = expectStatus(await t.as(housing, { method: 'GET', url: `/api/enterprises/${hongshanEnterprise.id}/credit` }), 200);
+    const home = expectStatus(await t.as(hongshan, { method: 'GET', url: `/api/enterprises/${hongshanEnterprise.id}/credit` }), 200);
+    expect(east.score).toBe(home.score);
+    expect(home.events.map((e: { id: string }) => e.id)).toContain(created.creditEventId);
   });
 });
 

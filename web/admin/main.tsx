@@ -1,6 +1,9 @@
 import '@ant-design/v5-patch-for-react-19';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES-module locale, not 'antd/locale/zh_CN': that entry is CommonJS, and under Vite 8's Node-style
+// CJS interop its default import is the whole `exports` object ({ __esModule, default }), so antd
+// falls back to English ("Cancel"/"OK", "20 / page").
+import zhCN from 'antd/es/locale/zh_CN';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import '../common/format.js';

@@ -16,6 +16,7 @@ import { recordAudit } from '../../http/audit.js';
 import { AppError, conflict, invalidState, notFound, validationFailed } from '../../http/errors.js';
 import { type PageQuery, limitOffset } from '../../http/pagination.js';
 import { enterpriseScope, regionScope } from '../../http/scope.js';
+import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 
 /*
@@ -57,6 +58,8 @@ export interface AddCreditEventInput {
   occurredOn: string;
   sourceType?: string | null;
   sourceId?: string | null;
+  /** Where the conduct happened (e.g. the enforcement action's region); default: the registered region. */
+  regionId?: number | null;
 }
 
 /**
@@ -74,7 +77,7 @@ export async function addCreditEvent(tx: Db, actor: Actor, input: AddCreditEvent
     .insert(creditEvents)
     .values({
       enterpriseId: ent.id,
-      regionId: ent.regionId,
+      regionId: input.regionId ?? ent.regionId,
       type: input.type,
       points: item.points,
       reason: input.reason,
@@ -90,18 +93,22 @@ export async function addCreditEvent(tx: Db, actor: Actor, input: AddCreditEvent
     action: 'credit.event.create',
     entityType: 'credit_event',
     entityId: row.id,
-    regionId: ent.regionId,
+    regionId: input.regionId ?? ent.regionId,
     after: { ...input, points: row.points, validUntil: row.validUntil },
   });
   return { id: row.id };
 }
 
-/** Enterprise visible to the actor (staff: region subtree; enterprise user: own company), else 404. */
+/**
+ * Enterprise visible to the actor, else 404: staff see companies registered in their subtree or
+ * managing a project in it (decision 005) — a district reads the credit of every company working
+ * there; an enterprise user only its own company.
+ */
 export async function enterpriseInScope(db: Db, actor: Actor, enterpriseId: string) {
   const [ent] = await db
     .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, regionId: enterprises.regionId })
     .from(enterprises)
-    .where(and(eq(enterprises.id, enterpriseId), isEnterpriseUser(actor) ? enterpriseScope(actor, enterprises.id) : regionScope(actor, enterprises.regionId)));
+    .where(and(eq(enterprises.id, enterpriseId), enterpriseVisible(actor)));
   if (!ent) throw notFound('物业服务企业');
   return ent;
 }

@@ -20,6 +20,7 @@ import { recordAudit } from '../../http/audit.js';
 import { AppError, invalidState, notFound, validationFailed } from '../../http/errors.js';
 import { type PageQuery, limitOffset } from '../../http/pagination.js';
 import { regionFilterPath, regionScope } from '../../http/scope.js';
+import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import { addWorkingDays } from '../calendar/calendar.service.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { getCreditRule, addCreditEvent } from '../credit/credit.service.js';
@@ -149,11 +150,18 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
     const [ent] = await tx
       .select({ id: enterprises.id, name: enterprises.name, regionId: enterprises.regionId })
       .from(enterprises)
-      .where(and(eq(enterprises.id, input.enterpriseId), regionScope(actor, enterprises.regionId)));
+      .where(and(eq(enterprises.id, input.enterpriseId), enterpriseVisible(actor)));
     if (!ent) throw notFound('物业服务企业');
+    // The action belongs to the jurisdiction where it was taken: the project's region, else the
+    // issuing unit's (a company registered elsewhere may manage an estate here — decision 005).
+    let regionId = unit.regionId;
     if (input.projectId) {
-      const [p] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), regionScope(actor, projects.regionId)));
+      const [p] = await tx
+        .select({ id: projects.id, regionId: projects.regionId })
+        .from(projects)
+        .where(and(eq(projects.id, input.projectId), regionScope(actor, projects.regionId)));
       if (!p) throw notFound('物业项目');
+      regionId = p.regionId;
     }
     if (input.complaintId) {
       const [c] = await tx.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.id, input.complaintId), regionScope(actor, complaints.regionId)));
@@ -183,7 +191,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
         year,
         seq,
         documentNumber,
-        regionId: ent.regionId,
+        regionId,
         enterpriseId: ent.id,
         projectId: input.projectId ?? null,
         complaintId: input.complaintId ?? null,
@@ -213,6 +221,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
         occurredOn: input.date,
         sourceType: 'enforcement_action',
         sourceId: row.id,
+        regionId,
       });
       creditEventId = ev.id;
       await tx.update(enforcementActions).set({ creditEventId }).where(eq(enforcementActions.id, row.id));
@@ -221,7 +230,7 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
       action: 'enforcement.create',
       entityType: 'enforcement_action',
       entityId: row.id,
-      regionId: ent.regionId,
+      regionId,
       after: { ...input, documentNumber, deadline, publicationDueOn, creditEventId },
     });
     return { id: row.id, documentNumber, deadline, publicationDueOn, creditEventId };
