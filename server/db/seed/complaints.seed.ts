@@ -113,13 +113,17 @@ export async function seedComplaints(ctx: SeedContext) {
   if (!pools.dh.length || !pools.hs.length) return;
 
   const people = {
-    dh: { coordinator: await actorFor(ctx, 'district-housing'), leader: await actorFor(ctx, 'district-housing-leader') },
-    hs: { coordinator: await actorFor(ctx, 'other-district-housing'), leader: null as Actor | null },
+    dh: { coordinator: await actorFor(ctx, 'district-housing') },
+    hs: { coordinator: await actorFor(ctx, 'other-district-housing') },
   };
+  // The officer and the leader of each demo unit (the leader approves the unit's replies).
   const unitUsers = new Map<string, Actor>();
+  const unitLeaders = new Map<string, Actor>();
   for (const u of ['district-housing', 'district-market', 'district-police', 'district-civil', 'district-credit', 'other-district-housing']) {
-    const a = await actorFor(ctx, u);
-    if (a.orgUnitId && !unitUsers.has(a.orgUnitId)) unitUsers.set(a.orgUnitId, a);
+    const officer = await actorFor(ctx, u);
+    if (officer.orgUnitId && !unitUsers.has(officer.orgUnitId)) unitUsers.set(officer.orgUnitId, officer);
+    const leader = await actorFor(ctx, `${u}-leader`);
+    if (leader.orgUnitId) unitLeaders.set(leader.orgUnitId, leader);
   }
 
   let phoneSeq = 2000;
@@ -183,13 +187,9 @@ export async function seedComplaints(ctx: SeedContext) {
     if (lead.stage === 'handled') return;
     await act(handler, 'reply', { text: REPLY });
     if (lead.stage === 'reply_pending') return;
-    const approver = handler.orgUnitId === people.dh.leader.orgUnitId ? people.dh.leader : null;
-    if (!approver) {
-      // 洪山 has no leader account in the demo organisation: its coordinator approves in the leader's role.
-      await act({ ...handler, roles: [...handler.roles, 'dept_leader'], permissions: new Set(permissionsFor([...handler.roles, 'dept_leader'])) }, 'approve-reply', {});
-    } else {
-      await act(approver, 'approve-reply', {});
-    }
+    const approver = handler.orgUnitId ? unitLeaders.get(handler.orgUnitId) : undefined;
+    if (!approver) throw new Error(`demo seed: no leader account for unit ${handler.orgUnitId}`);
+    await act(approver, 'approve-reply', {});
     if (lead.stage === 'replied') return;
     await act(coordinator, 'follow-up', { satisfaction: i % 3 ? 'satisfied' : 'basically_satisfied', note: '电话回访，投诉人表示问题已解决' });
     await act(coordinator, 'close', { note: '已答复、已回访，办结' });

@@ -63,10 +63,15 @@ export const DEMO_USERS: UserSeed[] = [
   { username: 'district-police', displayName: '蒋立言', roles: ['dept_officer'], unit: 'dh-police' },
   { username: 'district-civil', displayName: '韦晴', roles: ['dept_officer'], unit: 'dh-civil' },
   { username: 'district-credit', displayName: '褚思源', roles: ['dept_officer'], unit: 'dh-credit' },
+  { username: 'district-market-leader', displayName: '时嘉木', roles: ['dept_leader'], unit: 'dh-market' },
+  { username: 'district-police-leader', displayName: '祁文澜', roles: ['dept_leader'], unit: 'dh-police' },
+  { username: 'district-civil-leader', displayName: '车书宁', roles: ['dept_leader'], unit: 'dh-civil' },
+  { username: 'district-credit-leader', displayName: '乔怀远', roles: ['dept_leader'], unit: 'dh-credit' },
   { username: 'street-staff', displayName: '何宁', roles: ['street_staff'], unit: 'dh-street-1' },
   { username: 'inspector-1', displayName: '林海', roles: ['inspector'], unit: 'dh-housing', certificateNo: '鄂执字42010021001' },
   { username: 'inspector-2', displayName: '邓杰', roles: ['inspector'], unit: 'dh-housing', certificateNo: '鄂执字42010021002' },
   { username: 'other-district-housing', displayName: '孔繁星', roles: ['coordinator', 'dept_officer'], unit: 'hs-housing' },
+  { username: 'other-district-housing-leader', displayName: '区晓岚', roles: ['dept_leader'], unit: 'hs-housing' },
 ];
 
 export async function seedOrganisation(ctx: SeedContext) {
