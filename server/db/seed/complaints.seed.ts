@@ -1,10 +1,10 @@
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Channel } from '../../../core/complaints/state-machine.js';
-import { type OrgUnitType, isDepartmentType } from '../../../core/org.js';
-import { isRole, permissionsFor } from '../../../core/roles.js';
+import { isDepartmentType } from '../../../core/org.js';
 import type { Actor } from '../../http/actor.js';
 import { createComplaint, performAction, proposeAssignment } from '../../modules/complaints/complaints.service.js';
-import { complaintEvents, complaints, orgUnits, projects, regions, users } from '../schema/index.js';
+import { complaintEvents, complaints, projects, regions, } from '../schema/index.js';
+import { seedActorFor } from './enforcement.seed.js';
 import type { SeedContext } from './index.js';
 import { EAST_LAKE, HONGSHAN } from './regions.seed.js';
 
@@ -69,33 +69,6 @@ const LEADS: LeadSeed[] = [
 const REPLY =
   '经调查核实，您反映的问题基本属实。主管部门已约谈物业服务企业负责人，责令其立即纠正并在小区公告栏公示整改情况，现场复核确认已整改到位。后续将持续跟踪，如再次发生请及时反映。';
 
-async function actorFor(ctx: SeedContext, username: string): Promise<Actor> {
-  const id = ctx.userIds.get(username);
-  if (!id) throw new Error(`seed: unknown user ${username}`);
-  const [row] = await ctx.db
-    .select({ user: users, regionCode: regions.code, regionPath: regions.path, orgUnitType: orgUnits.type })
-    .from(users)
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(eq(users.id, id));
-  const roles = row.user.roles.filter(isRole);
-  return {
-    kind: 'user',
-    userId: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    roles,
-    permissions: new Set(permissionsFor(roles)),
-    regionId: row.user.regionId,
-    regionCode: row.regionCode,
-    regionPath: row.regionPath,
-    orgUnitId: row.user.orgUnitId,
-    orgUnitType: (row.orgUnitType as OrgUnitType | null) ?? null,
-    enterpriseId: row.user.enterpriseId,
-    ip: null,
-    requestId: null,
-  };
-}
 
 export async function seedComplaints(ctx: SeedContext) {
   const { db } = ctx;
@@ -113,16 +86,16 @@ export async function seedComplaints(ctx: SeedContext) {
   if (!pools.dh.length || !pools.hs.length) return;
 
   const people = {
-    dh: { coordinator: await actorFor(ctx, 'district-housing') },
-    hs: { coordinator: await actorFor(ctx, 'other-district-housing') },
+    dh: { coordinator: await seedActorFor(ctx, 'district-housing') },
+    hs: { coordinator: await seedActorFor(ctx, 'other-district-housing') },
   };
   // The officer and the leader of each demo unit (the leader approves the unit's replies).
   const unitUsers = new Map<string, Actor>();
   const unitLeaders = new Map<string, Actor>();
   for (const u of ['district-housing', 'district-market', 'district-police', 'district-civil', 'district-credit', 'other-district-housing']) {
-    const officer = await actorFor(ctx, u);
+    const officer = await seedActorFor(ctx, u);
     if (officer.orgUnitId && !unitUsers.has(officer.orgUnitId)) unitUsers.set(officer.orgUnitId, officer);
-    const leader = await actorFor(ctx, `${u}-leader`);
+    const leader = await seedActorFor(ctx, `${u}-leader`);
     if (leader.orgUnitId) unitLeaders.set(leader.orgUnitId, leader);
   }
 

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { OrgUnitType } from '../../../core/org.js';
-import { isRole, permissionsFor } from '../../../core/roles.js';
 import type { Actor } from '../../http/actor.js';
+import { loadActor } from '../../modules/auth/sessions.js';
 import { createAction } from '../../modules/enforcement/enforcement.service.js';
-import { enforcementActions, legalProvisions, orgUnits, regions, users } from '../schema/index.js';
+import { enforcementActions, legalProvisions, } from '../schema/index.js';
 import type { SeedContext } from './index.js';
 
 /**
@@ -16,30 +15,7 @@ import type { SeedContext } from './index.js';
 export async function seedActorFor(ctx: SeedContext, username: string): Promise<Actor> {
   const id = ctx.userIds.get(username);
   if (!id) throw new Error(`seed: unknown user ${username}`);
-  const [row] = await ctx.db
-    .select({ user: users, regionCode: regions.code, regionPath: regions.path, orgUnitType: orgUnits.type })
-    .from(users)
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(eq(users.id, id));
-  if (!row) throw new Error(`seed: user ${username} not found`);
-  const roles = row.user.roles.filter(isRole);
-  return {
-    kind: 'user',
-    userId: row.user.id,
-    username: row.user.username,
-    displayName: row.user.displayName,
-    roles,
-    permissions: new Set(permissionsFor(roles)),
-    regionId: row.user.regionId,
-    regionCode: row.regionCode,
-    regionPath: row.regionPath,
-    orgUnitId: row.user.orgUnitId,
-    orgUnitType: (row.orgUnitType as OrgUnitType | null) ?? null,
-    enterpriseId: row.user.enterpriseId,
-    ip: null,
-    requestId: null,
-  };
+  return loadActor(ctx.db, id);
 }
 
 async function provisionId(ctx: SeedContext, key: string): Promise<number> {

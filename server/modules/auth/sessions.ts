@@ -85,25 +85,48 @@ export async function resolveSession(
   if (now - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
   }
-  const roles = row.user.roles.filter(isRole);
   return {
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
-    actor: {
-      kind: 'user',
-      userId: row.user.id,
-      username: row.user.username,
-      displayName: row.user.displayName,
-      roles,
-      permissions: new Set(permissionsFor(roles)),
-      regionId: row.user.regionId,
-      regionCode: row.regionCode,
-      regionPath: row.regionPath,
-      orgUnitId: row.user.orgUnitId,
-      orgUnitType: (row.orgUnitType as OrgUnitType | null) ?? null,
-      enterpriseId: row.user.enterpriseId,
-      ip: request.ip,
-      requestId: request.id,
-    },
+    actor: toActor(row, { ip: request.ip, requestId: request.id }),
   };
+}
+
+interface ActorRow {
+  user: { id: string; username: string; displayName: string; roles: string[]; regionId: number; orgUnitId: string | null; enterpriseId: string | null };
+  regionCode: string;
+  regionPath: string;
+  orgUnitType: string | null;
+}
+
+/** The Actor of a user row joined with its region and org unit (roles → permissions). */
+function toActor(row: ActorRow, origin: { ip: string | null; requestId: string | null }): Actor {
+  const roles = row.user.roles.filter(isRole);
+  return {
+    kind: 'user',
+    userId: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    roles,
+    permissions: new Set(permissionsFor(roles)),
+    regionId: row.user.regionId,
+    regionCode: row.regionCode,
+    regionPath: row.regionPath,
+    orgUnitId: row.user.orgUnitId,
+    orgUnitType: (row.orgUnitType as OrgUnitType | null) ?? null,
+    enterpriseId: row.user.enterpriseId,
+    ...origin,
+  };
+}
+
+/** The Actor of a user outside any request (demo seed, scripts); throws when the user does not exist. */
+export async function loadActor(db: Db, userId: string): Promise<Actor> {
+  const [row] = await db
+    .select({ user: users, regionCode: regions.code, regionPath: regions.path, orgUnitType: orgUnits.type })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, userId));
+  if (!row) throw new Error(`user ${userId} not found`);
+  return toActor(row, { ip: null, requestId: null });
 }
