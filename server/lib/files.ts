@@ -1,6 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { Db } from '../db/client.js';
 import { files } from '../db/schema/index.js';
 
@@ -98,6 +101,37 @@ export async function writeUpload(dataDir: string, buf: Buffer, type: FileType, 
 
 export async function readUpload(dataDir: string, storageKey: string): Promise<Buffer> {
   return readFile(uploadPath(dataDir, storageKey));
+}
+
+/**
+ * A stream of a stored file and its size, or null when the bytes are missing on disk (the caller
+ * answers 404). Opening is checked first, so a missing file never fails mid-response.
+ */
+export async function openUpload(dataDir: string, storageKey: string): Promise<{ stream: Readable; size: number } | null> {
+  const full = uploadPath(dataDir, storageKey);
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) return null;
+    return { stream: createReadStream(full), size: info.size };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/**
+ * Sends an uploaded file (attachment download routes): its stored MIME type, a Content-Disposition
+ * with the RFC 5987 UTF-8 name (images inline, anything else as a download), and a sandboxing CSP so
+ * a file can never run script in the application's origin.
+ */
+export function sendUpload(reply: FastifyReply, file: { name: string; mime: string; body: Buffer | Readable; size?: number }) {
+  reply
+    .type(file.mime)
+    .header('content-disposition', attachmentHeader(file.name, file.mime.startsWith('image/')))
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
+    .header('cache-control', 'private, max-age=300');
+  if (file.size !== undefined) reply.header('content-length', file.size);
+  return reply.send(file.body);
 }
 
 /** Inserts the files row for a stored file (inside the caller's transaction). Returns its id. */

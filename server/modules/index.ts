@@ -7,6 +7,7 @@ import { caseRoutes } from './cases/cases.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
 import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
+import { complaintConfigRoutes } from './complaints/complaints-config.routes.js';
 import { complaintRoutes } from './complaints/complaints.routes.js';
 import { complaintIntakeRoutes } from './complaints-intake/intake.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
@@ -38,6 +39,7 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   legalRoutes,
   campaignRoutes,
   complaintRoutes,
+  complaintConfigRoutes,
   complaintIntakeRoutes,
   open311Routes,
   enforcementRoutes,

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app.js';
 import { actorOf } from '../../http/authenticate.js';
 import { readMultipart } from '../../http/multipart.js';
 import { pageOf } from '../../http/pagination.js';
-import { attachmentHeader } from '../../lib/files.js';
+import { sendUpload } from '../../lib/files.js';
 import * as s from './problems.schemas.js';
 import * as service from './problems.service.js';
 
@@ -81,12 +81,7 @@ export async function problemRoutes(app: FastifyInstance, { db, env }: AppDeps) 
     { config: read, schema: { tags, summary: '下载整改佐证', params: s.fileParams } },
     async (request, reply) => {
       const file = await service.readAttachment(db, actorOf(request), env.DATA_DIR, request.params.id, request.params.fileId);
-      return reply
-        .type(file.mime)
-        .header('content-disposition', attachmentHeader(file.name, file.mime.startsWith('image/')))
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-        .header('cache-control', 'private, max-age=300')
-        .send(file.buffer);
+      return sendUpload(reply, { name: file.name, mime: file.mime, body: file.buffer });
     },
   );
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../../common/api.js';
 import { dayjs } from '../../../common/format.js';
+import { TimeLimitsCard } from '../complaints/components/TimeLimitsCard.js';
 import { type CampaignDetail, getCampaign, updateCampaign } from './api/campaigns.js';
 import { FocusItemsTab } from './components/FocusItemsTab.js';
 import { PhasesTab } from './components/PhasesTab.js';
@@ -183,6 +184,7 @@ export default function CampaignDetailPage() {
             { key: 'rules', label: '责任分工规则', children: <RulesTab campaign={campaign} reload={reload} /> },
             { key: 'units', label: `参与单位（${campaign.units.length}）`, children: <UnitsTab campaign={campaign} reload={reload} /> },
             { key: 'deadlines', label: '期限', children: <DeadlinesTab campaign={campaign} reload={reload} /> },
+            { key: 'complaint-time-limits', label: '线索办理时限', children: <TimeLimitsCard campaignId={campaign.id} /> },
           ]}
         />
       </Card>
