@@ -6,32 +6,14 @@
  * Score = base + Σ points of events that are valid on the day (occurredOn ≤ day ≤ validUntil)
  * and not annulled by an upheld objection. Grade from the thresholds, highest first.
  */
+import { ENFORCEMENT_TYPES, ENFORCEMENT_TYPE_LABELS } from '../enforcement/index.js';
 
-export const CREDIT_EVENT_TYPES = [
-  'interview',
-  'rectification_order',
-  'warning_letter',
-  'warning',
-  'fine',
-  'confiscation',
-  'police_penalty',
-  'criminal_referral',
-  'repeat_offence',
-  'broken_commitment',
-  'good_conduct',
-  'model_project',
-] as const;
+/** Every enforcement action type scores (its own event type), plus conduct that is not an action. */
+export const CREDIT_EVENT_TYPES = [...ENFORCEMENT_TYPES, 'repeat_offence', 'broken_commitment', 'good_conduct', 'model_project'] as const;
 export type CreditEventType = (typeof CREDIT_EVENT_TYPES)[number];
 
 export const CREDIT_EVENT_LABELS: Record<CreditEventType, string> = {
-  interview: '约谈',
-  rectification_order: '责令整改',
-  warning_letter: '提醒告诫',
-  warning: '警告',
-  fine: '罚款',
-  confiscation: '没收违法所得',
-  police_penalty: '治安处罚',
-  criminal_referral: '移送司法机关',
+  ...ENFORCEMENT_TYPE_LABELS,
   repeat_offence: '屡改屡犯',
   broken_commitment: '违反承诺',
   good_conduct: '良好行为',
