@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { sweepUnclaimedUploads } from '../lib/files.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
 
@@ -16,3 +17,8 @@ defineJob('jobs.purge', async (_payload, { db }) => {
   await db.execute(sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '30 days'`);
 });
 defineSchedule({ name: 'jobs.purge.daily', type: 'jobs.purge', intervalSeconds: 86400 });
+
+defineJob('uploads.sweep', async (_payload, { db, env }) => {
+  await sweepUnclaimedUploads(db, env.DATA_DIR);
+});
+defineSchedule({ name: 'uploads.sweep.6-hourly', type: 'uploads.sweep', intervalSeconds: 6 * 3600 });

@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
-import type { Db } from '../db/client.js';
+import { type Db, queryRows } from '../db/client.js';
 import { files } from '../db/schema/index.js';
 
 /**
@@ -14,8 +15,11 @@ import { files } from '../db/schema/index.js';
  *  - The storage key is generated (yyyy/mm/<uuid>.<ext>); the uploaded name is kept only as a
  *    display string, stripped of path parts and control characters.
  *  - Bytes are written to a temporary name and renamed, so a reader never sees half a file.
+ *  - A row with no owner (`entity_id IS NULL`: a resident's photo uploaded before the form is
+ *    sent) is claimed by the record that uses it; unclaimed ones are swept after a day
+ *    (`sweepUnclaimedUploads`, job `uploads.sweep`).
  * A file written for a transaction that later rolls back stays on disk unreferenced; that is
- * harmless (nothing links to it) and can be swept by comparing against the files table.
+ * harmless (nothing links to it or can download it).
  */
 
 export const FILE_TYPES = {
@@ -159,3 +163,22 @@ function formatBytes(n: number): string {
   return `${n} B`;
 }
 
+
+/**
+ * Deletes uploads nobody claimed within `olderThanHours` (rows and bytes), in batches.
+ * Returns how many were removed. A missing file on disk is not an error.
+ */
+export async function sweepUnclaimedUploads(db: Db, dataDir: string, olderThanHours = 24): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const rows = await queryRows<{ storage_key: string }>(
+      db,
+      sql`DELETE FROM files WHERE id IN (
+            SELECT id FROM files WHERE entity_id IS NULL AND created_at < now() - make_interval(hours => ${olderThanHours}) LIMIT 500
+          ) RETURNING storage_key`,
+    );
+    for (const r of rows) await unlink(uploadPath(dataDir, r.storage_key)).catch((err) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
+    removed += rows.length;
+    if (rows.length < 500) return removed;
+  }
+}
