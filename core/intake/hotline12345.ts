@@ -205,6 +205,10 @@ export interface HotlineRecord {
   projectName: string | null;
 }
 
+/**
+ * A problem with one cell. Messages say which column is wrong and how to fix it; they never
+ * repeat the complainant's name or phone (the caller stores row errors with the import job).
+ */
 export interface RowIssue {
   field: HotlineField;
   message: string;
@@ -247,7 +251,8 @@ export function parseHotlineRow(input: HotlineRowInput): { record: HotlineRecord
       warnings.push({ field: 'contactPhone', message: '号码已脱敏（含 *），不保存联系电话' });
       contactPhone = null;
     } else if (!isPhoneNumber(phone)) {
-      errors.push({ field: 'contactPhone', message: `电话「${phone.slice(0, 30)}」格式不对：应为 11 位手机号或带区号的固定电话` });
+      // Never echo the value: row errors are kept in import_jobs.errors (even on a dry run).
+      errors.push({ field: 'contactPhone', message: '诉求人电话格式不正确：应为 11 位手机号或带区号的固定电话（如 027-85551234），请核对后重新导入' });
     } else contactPhone = phone;
   }
 

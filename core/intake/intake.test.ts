@@ -172,6 +172,18 @@ describe('12345 row parsing', () => {
     expect(r.errors.map((e) => e.field).sort()).toEqual(['contactPhone', 'content', 'dispatchedAt', 'externalRef']);
   });
 
+  it('never repeats the complainant name or phone in a message (row errors are stored with the import job)', () => {
+    const longName = `居民${'甲'.repeat(60)}`;
+    const r = row({ externalRef: 'N0001', content: '物业以欠费为由停水', contactName: longName, contactPhone: '1390000577' });
+    expect(r.errors.map((e) => e.field).sort()).toEqual(['contactName', 'contactPhone']);
+    const text = JSON.stringify([...r.errors, ...r.warnings]);
+    expect(text).not.toContain('1390000577');
+    expect(text).not.toContain('居民甲');
+    expect(r.errors.find((e) => e.field === 'contactPhone')?.message).toContain('诉求人电话格式不正确');
+    const masked = row({ externalRef: 'N0002', content: '物业以欠费为由停水', contactPhone: '139****0577' });
+    expect(JSON.stringify(masked.warnings)).not.toContain('0577');
+  });
+
   it('an order number Excel stored as a long number is an error; a masked phone is a warning, not stored', () => {
     const r = row({ externalRef: '2026030212345678', content: '物业乱收费', contactPhone: '139****1234' }, { externalRef: 2026030212345678 });
     expect(r.errors.map((e) => e.field)).toEqual(['externalRef']);

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, count, eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, complaints, hotlineOrders, projects, regions, users } from '../../server/db/schema/index.js';
+import { auditLog, complaints, files, hotlineOrders, importJobs, projects, regions, users } from '../../server/db/schema/index.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { multipart, readXlsx, xlsxOf } from '../helpers/xlsx-upload.js';
 
@@ -107,6 +107,24 @@ describe('preview (dry run)', () => {
     expect(await hotlineCount()).toBe(before);
   });
 
+  it('never repeats a malformed phone or the name in the errors (response, job row, GET /api/imports/:id)', async () => {
+    const file = await xlsxOf([STANDARD, row('E0101', '物业以欠费为由停水两天', { 诉求人: '错号居民', 诉求人电话: '1390000577' })]);
+    const body = expectStatus(await importFile(eastLake, file, true), 200);
+    expect(body.ok).toBe(false);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({ row: 2, column: '诉求人电话', cell: 'H2' });
+    expect(body.errors[0].message).toContain('诉求人电话格式不正确');
+    expect(JSON.stringify(body)).not.toContain('1390000577');
+    expect(JSON.stringify(body)).not.toContain('错号居民');
+    const [job] = await t.db.select({ errors: importJobs.errors, errorCount: importJobs.errorCount }).from(importJobs).where(eq(importJobs.id, body.importId));
+    expect(job.errorCount).toBe(1);
+    expect(JSON.stringify(job.errors)).toContain('诉求人电话格式不正确');
+    expect(JSON.stringify(job.errors)).not.toContain('1390000577');
+    const progress = expectStatus(await t.as(eastLake, { method: 'GET', url: `/api/imports/${body.importId}` }), 200);
+    expect(progress).toMatchObject({ kind: 'complaints', status: 'done', errorCount: 1 });
+    expect(JSON.stringify(progress)).not.toContain('1390000577');
+  });
+
   it('a clean dry run previews what would be created, with masked contact, and writes nothing', async () => {
     const before = await hotlineCount();
     const file = await xlsxOf([STANDARD, row('D0001', '物业擅自占用消防通道开停车场收费'), row('D0002', '物业把电价从 0.6 元加到 1.2 元')]);
@@ -144,6 +162,24 @@ describe('real import', () => {
     expect(r2.receivedAt.toISOString()).toBe('2026-03-02T02:00:00.000Z'); // 派发时间 10:00 China time from a date cell
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'complaint.import'));
     expect(audits.length).toBe(1);
+  });
+
+  it('keeps no copy of the workbook: only its name, size and sha256 for traceability', async () => {
+    const file = await xlsxOf([STANDARD, row('K0001', '物业以欠费为由停水两天', { 诉求人: '磁盘居民', 诉求人电话: '13900005780' })]);
+    const sha = createHash('sha256').update(file).digest('hex');
+    const body = expectStatus(await importFile(eastLake, file, false), 200);
+    expect(body).toMatchObject({ ok: true, written: true, created: 1, fileSha256: sha });
+    const [job] = await t.db.select().from(importJobs).where(eq(importJobs.id, body.importId));
+    expect(job).toMatchObject({ kind: 'complaints', status: 'done', fileId: null, fileSha256: sha, fileName: '12345导出.xlsx', created: 1 });
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'complaint.import'), eq(auditLog.entityId, body.importId)));
+    expect(audit.after).toMatchObject({ fileName: '12345导出.xlsx', fileSize: file.length, fileSha256: sha, fileId: null, fileKept: false, created: 1 });
+    expect(await t.db.select({ id: files.id }).from(files).where(and(eq(files.entityType, 'import_job'), eq(files.entityId, body.importId)))).toEqual([]);
+    // nothing under DATA_DIR at all: no complaint import in this file keeps a file
+    expect(readdirSync(dataDir, { recursive: true }).filter((f) => String(f).endsWith('.xlsx'))).toEqual([]);
+    const progress = expectStatus(await t.as(eastLake, { method: 'GET', url: `/api/imports/${body.importId}` }), 200);
+    expect(progress).toMatchObject({ kind: 'complaints', status: 'done', created: 1, fileName: '12345导出.xlsx' });
+    const lead = await byRef('K0001');
+    expect(t.cipher.decrypt(lead.contactPhoneEnc)).toBe('13900005780');
   });
 
   it('re-importing the same orders updates them and never duplicates', async () => {

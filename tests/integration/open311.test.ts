@@ -1,9 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, complaints, open311ApiKeys, open311Requests } from '../../server/db/schema/index.js';
+import { auditLog, complaints, open311ApiKeys, open311Requests, projects, regions } from '../../server/db/schema/index.js';
+import { HONGSHAN } from '../../server/db/seed/regions.seed.js';
+import { hashApiKey } from '../../server/modules/open311/open311.keys.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
-/** Open311 GeoReport v2 under /open311/v2: services, form-encoded posting with an API key, reads without contact data. */
+/**
+ * Open311 GeoReport v2 under /open311/v2: services (open), form-encoded posting and reads with an
+ * API key, reads limited to the key's region, identified by uuid (never the tracking code), without
+ * contact data and with the description and free-text address redacted.
+ */
 let t: TestContext;
 
 beforeAll(async () => {
@@ -21,6 +27,9 @@ const formPost = (fields: Record<string, string>) =>
     payload: new URLSearchParams(fields).toString(),
   });
 const get = (url: string) => t.app.inject({ method: 'GET', url });
+/** A read with the demo key (East Lake). */
+const read = (path: string, key = t.env.OPEN311_DEMO_KEY) => get(`${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(key)}`);
+const publicComplaint = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/complaints', payload, remoteAddress: '10.31.1.1' });
 const good = () => ({
   api_key: t.env.OPEN311_DEMO_KEY,
   service_code: '1',
@@ -99,6 +108,7 @@ describe('POST requests.json', () => {
   });
 
   let id: string;
+  let trackingCode: string;
   it('creates a lead from a form-encoded post: contact encrypted, audited under the key', async () => {
     const res = await formPost(good());
     const body = expectStatus(res, 201);
@@ -106,8 +116,12 @@ describe('POST requests.json', () => {
     expect(Object.keys(body[0]).sort()).toEqual(['account_id', 'service_notice', 'service_request_id']);
     expect(body[0].account_id).toBe('acct-42');
     id = body[0].service_request_id;
-    const [row] = await t.db.select().from(complaints).where(eq(complaints.trackingCode, id));
+    const [row] = await t.db.select().from(complaints).where(eq(complaints.id, id));
     expect(row).toMatchObject({ channel: 'open311', category: 1, anonymous: false });
+    // service_request_id is the uuid; the tracking code goes to the key holder only in service_notice
+    trackingCode = row.trackingCode;
+    expect(id).not.toBe(trackingCode);
+    expect(body[0].service_notice).toContain(trackingCode);
     expect(t.cipher.decrypt(row.contactPhoneEnc)).toBe('13900007777');
     expect(t.cipher.decrypt(row.contactNameEnc)).toBe('测试先生');
     const [extra] = await t.db.select().from(open311Requests).where(eq(open311Requests.complaintId, row.id));
@@ -118,8 +132,21 @@ describe('POST requests.json', () => {
     expect(audit.actorName).toMatch(/^system:open311:/);
   });
 
-  it('reads it back with the spec fields and without the complainant contact', async () => {
-    const res = await get(`/open311/v2/requests/${id}.json`);
+  it('reads need a valid api_key (Open311 error format); services.json stays open', async () => {
+    for (const url of [`/open311/v2/requests/${id}.json`, '/open311/v2/requests.json', `/open311/v2/requests.json?service_request_id=${id}`]) {
+      const missing = await get(url);
+      expect(missing.statusCode, url).toBe(403);
+      isOpen311Error(missing.json(), 403);
+      expect(missing.body).not.toContain(trackingCode);
+      const bad = await get(`${url}${url.includes('?') ? '&' : '?'}api_key=not-the-key-0000000000`);
+      expect(bad.statusCode, url).toBe(403);
+      isOpen311Error(bad.json(), 403);
+    }
+    expect((await get('/open311/v2/services.json')).statusCode).toBe(200);
+  });
+
+  it('reads it back with the spec fields and without the complainant contact or tracking code', async () => {
+    const res = await read(`/open311/v2/requests/${id}.json`);
     const body = expectStatus(res, 200);
     expect(body).toHaveLength(1);
     const r = body[0];
@@ -131,6 +158,9 @@ describe('POST requests.json', () => {
     expect(res.body).not.toContain('13900007777');
     expect(res.body).not.toContain('测试先生');
     expect(res.body).not.toContain('resident@example.com');
+    expect(res.body).not.toContain(trackingCode);
+    expect(r.service_notice).toBeNull();
+    expect(r.address).toBe('武汉市东湖风景区某小区 5 栋');
     // a phone the resident typed into the description is redacted in reads
     expect(res.body).not.toContain('13900006666');
     expect(r.description).toContain('停水');
@@ -138,15 +168,81 @@ describe('POST requests.json', () => {
     expect(Object.keys(r)).not.toContain('email');
   });
 
-  it('an unknown id is a 404 in Open311 format', async () => {
-    const res = await get('/open311/v2/requests/ZZZZZZZZZZ.json');
-    expect(res.statusCode).toBe(404);
-    isOpen311Error(res.json(), 404);
+  it('an unknown id, or the tracking code in place of the id, is a 404 in Open311 format', async () => {
+    for (const unknown of ['ZZZZZZZZZZ', trackingCode, '00000000-0000-4000-8000-000000000000']) {
+      const res = await read(`/open311/v2/requests/${unknown}.json`);
+      expect(res.statusCode, unknown).toBe(404);
+      isOpen311Error(res.json(), 404);
+    }
+    expect(expectStatus(await read(`/open311/v2/requests.json?service_request_id=${trackingCode}`), 200)).toEqual([]);
+  });
+
+  it('redacts the complainant’s own name and the room number of a free-text address', async () => {
+    const posted = expectStatus(
+      await formPost({
+        ...good(),
+        description: '我是王晓东，物业从昨天起给我们楼停水，至今没有恢复供水。',
+        address_string: '东湖某小区3栋2单元501室',
+        first_name: '晓东',
+        last_name: '王',
+      }),
+      201,
+    )[0].service_request_id;
+    const res = await read(`/open311/v2/requests/${posted}.json`);
+    const [r] = expectStatus(res, 200);
+    expect(res.body).not.toContain('王晓东');
+    expect(res.body).not.toContain('501');
+    expect(r.description).toContain('停水');
+    expect(r.address).toContain('东湖某小区');
+  });
+
+  it('a lead with a project publishes the project’s registered address, not the resident’s text', async () => {
+    const [p] = await t.db
+      .select({ id: projects.id, address: projects.address })
+      .from(projects)
+      .innerJoin(regions, eq(regions.id, projects.regionId))
+      .where(like(regions.path, '%/420100-DH/%'))
+      .limit(1);
+    const { trackingCode: code } = expectStatus(
+      await publicComplaint({ description: '物业以欠费为由给我家停水，已经两天了。', contactName: '赵一鸣', contactPhone: '13900006601', projectId: p.id, address: '3栋2单元501室' }),
+      201,
+    );
+    const [c] = await t.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, code));
+    const res = await read(`/open311/v2/requests/${c.id}.json`);
+    const [r] = expectStatus(res, 200);
+    expect(r.address).toBe(p.address);
+    expect(res.body).not.toContain('501');
+    expect(res.body).not.toContain(code);
+    const listed = expectStatus(await read('/open311/v2/requests.json'), 200) as Array<{ service_request_id: string }>;
+    expect(listed.map((x) => x.service_request_id)).toContain(c.id);
+    expect(JSON.stringify(listed)).not.toContain(code);
+  });
+
+  it('reads are limited to the key’s region subtree (confidential leads there included)', async () => {
+    const [hongshan] = await t.db.select({ id: regions.id }).from(regions).where(eq(regions.code, HONGSHAN));
+    expect(hongshan).toBeTruthy();
+    const hongshanKey = 'test-hongshan-key-0123456789abcdef';
+    await t.db.insert(open311ApiKeys).values({ name: '洪山测试客户端', keyHash: hashApiKey(hongshanKey), regionId: hongshan.id });
+    // a lead posted with the East Lake key is invisible to the Hongshan key, and vice versa
+    expect((await read(`/open311/v2/requests/${id}.json`, hongshanKey)).statusCode).toBe(404);
+    const hsList = expectStatus(await read('/open311/v2/requests.json', hongshanKey), 200) as Array<{ service_request_id: string }>;
+    expect(hsList.map((x) => x.service_request_id)).not.toContain(id);
+    const hsLead = expectStatus(await formPost({ ...good(), api_key: hongshanKey }), 201)[0].service_request_id;
+    expect((await read(`/open311/v2/requests/${hsLead}.json`, hongshanKey)).statusCode).toBe(200);
+    expect((await read(`/open311/v2/requests/${hsLead}.json`)).statusCode).toBe(404);
+    const ehList = expectStatus(await read(`/open311/v2/requests.json?service_request_id=${id},${hsLead}`), 200) as Array<{ service_request_id: string }>;
+    expect(ehList.map((x) => x.service_request_id)).toEqual([id]);
+    // a confidential lead in the key's region is readable with that key (no contact), not outside it
+    await t.db.update(complaints).set({ confidential: true }).where(eq(complaints.id, hsLead));
+    const conf = await read(`/open311/v2/requests/${hsLead}.json`, hongshanKey);
+    expect(conf.statusCode).toBe(200);
+    expect(conf.body).not.toContain('13900007777');
+    expect((await read(`/open311/v2/requests/${hsLead}.json`)).statusCode).toBe(404);
   });
 
   it('filters by id list, service_code, status and dates', async () => {
     const second = expectStatus(await formPost({ ...good(), service_code: '6', description: '物业把转供电价格从每度 0.6 元加到 1.2 元。' }), 201)[0].service_request_id;
-    const ids = (url: string) => get(url).then((r) => expectStatus(r, 200).map((x: { service_request_id: string }) => x.service_request_id));
+    const ids = (url: string) => read(url).then((r) => expectStatus(r, 200).map((x: { service_request_id: string }) => x.service_request_id));
     expect((await ids(`/open311/v2/requests.json?service_request_id=${id},${second}`)).sort()).toEqual([id, second].sort());
     const cat1 = await ids('/open311/v2/requests.json?service_code=1');
     expect(cat1).toContain(id);
@@ -160,14 +256,14 @@ describe('POST requests.json', () => {
     expect(await ids(`/open311/v2/requests.json?start_date=${iso(now + 3600_000)}`)).toEqual([]);
     expect(await ids(`/open311/v2/requests.json?end_date=${iso(now - 86400_000)}`)).not.toContain(id);
     // closing it in the database moves it to status=closed
-    await t.db.update(complaints).set({ status: 'closed', closedAt: new Date() }).where(eq(complaints.trackingCode, second));
+    await t.db.update(complaints).set({ status: 'closed', closedAt: new Date() }).where(eq(complaints.id, second));
     expect(await ids('/open311/v2/requests.json?status=closed')).toContain(second);
     expect(await ids('/open311/v2/requests.json?status=open')).not.toContain(second);
   });
 
   it('bad filters are 400 in Open311 format', async () => {
     for (const q of ['status=pending', 'start_date=yesterday', 'service_code=99']) {
-      const res = await get(`/open311/v2/requests.json?${q}`);
+      const res = await read(`/open311/v2/requests.json?${q}`);
       expect(res.statusCode).toBe(400);
       isOpen311Error(res.json(), 400);
     }

@@ -69,6 +69,9 @@ const publicCase = z.object({
   publishedAt: z.date().nullable(),
 });
 
+/** Public pages are unauthenticated: a per-IP ceiling keeps scrapers from hammering them. */
+const PUBLIC_READ_LIMIT = { max: 120, timeWindow: '1 minute' };
+
 /** Typical cases (典型案例, SPEC §12): staff workflow and the public portal. */
 export async function caseRoutes(app: FastifyInstance, { db, cipher }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -130,12 +133,12 @@ export async function caseRoutes(app: FastifyInstance, { db, cipher }: AppDeps) 
 
   r.get(
     '/api/public/cases',
-    { config: { public: true }, schema: { tags: ['public'], summary: '已发布的典型案例', querystring: pageQuery, response: { 200: pageOf(publicCase) } } },
+    { config: { public: true, rateLimit: PUBLIC_READ_LIMIT }, schema: { tags: ['public'], summary: '已发布的典型案例', querystring: pageQuery, response: { 200: pageOf(publicCase) } } },
     async (request) => service.listPublicCases(db, request.query),
   );
   r.get(
     '/api/public/cases/:id',
-    { config: { public: true }, schema: { tags: ['public'], summary: '典型案例（已发布）', params, response: { 200: publicCase } } },
+    { config: { public: true, rateLimit: PUBLIC_READ_LIMIT }, schema: { tags: ['public'], summary: '典型案例（已发布）', params, response: { 200: publicCase } } },
     async (request) => service.getPublicCase(db, request.params.id),
   );
 }

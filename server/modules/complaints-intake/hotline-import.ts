@@ -67,6 +67,9 @@ function hotlineSpec(deps: AppDeps, actor: Actor, mapping: HeaderMapping, import
   return {
     kind: 'complaints',
     auditAction: 'complaint.import',
+    // The export holds every resident's name and phone: keep no copy of it (only its name,
+    // size and sha256, in the import job and the audit row); the leads keep the contact encrypted.
+    keepFile: false,
     async prepare(buffer, progress): Promise<Prepared<PlannedRow>> {
       const table = await readTable(buffer, columns, progress);
       const errors: ImportIssue[] = [];

@@ -13,6 +13,8 @@ import { type AppError, conflict, forbidden, invalidState } from '../../http/err
 export interface PolicyFacts extends WorkflowSnapshot {
   confidential: boolean;
   hasContact: boolean;
+  /** Who drafted the current reply: the approver must be someone else (four eyes). */
+  replyDraftedBy: string | null;
 }
 
 type Rule = {
@@ -35,7 +37,11 @@ const RULES: Record<ComplaintAction, Rule> = {
   reply: { any: ['complaint:handle'], who: leadUnitOnly },
   'approve-reply': {
     any: ['complaint:approve'],
-    who: (a, f) => (f.leadOrgUnitId === null || inLeadUnit(a, f) ? null : '只有主办单位负责人可以审核答复'),
+    who: (a, f) => {
+      if (f.leadOrgUnitId !== null && !inLeadUnit(a, f)) return '只有主办单位负责人可以审核答复';
+      if (f.replyDraftedBy !== null && f.replyDraftedBy === a.userId) return '答复须由起草人以外的负责人审核，不能审核自己起草的答复';
+      return null;
+    },
   },
   'reject-reply': {
     any: ['complaint:approve'],

@@ -352,6 +352,7 @@ async function factsOf(db: Db, c: Row, now: Date): Promise<PolicyFacts> {
     now,
     confidential: c.confidential,
     hasContact: !c.anonymous && !!(c.contactPhoneEnc || c.contactNameEnc),
+    replyDraftedBy: c.replyDraftedBy,
   };
 }
 
@@ -499,6 +500,7 @@ async function userName(db: Db, id: string): Promise<string | null> {
 
 interface Ctx<A extends ActionName> {
   tx: Db;
+  deps: ComplaintDeps;
   actor: Actor;
   c: Row;
   input: ActionInput<A>;
@@ -579,7 +581,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     });
   },
 
-  async findings({ tx, actor, c, input, to, now }) {
+  async findings({ tx, deps, actor, c, input, to, now }) {
     const fields: Fields = {};
     if (input.outcome === 'rectification_ordered') {
       if (!input.rectificationDeadline) fields.rectificationDeadline = '责令整改须填写整改期限';
@@ -606,6 +608,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
         description: input.details,
         responsibleOrgUnitId: c.leadOrgUnitId,
         deadline: input.rectificationDeadline as string,
+        // The company sees this problem: the complainant's own name is removed wherever it appears.
+        knownNames: [deps.cipher.decrypt(c.contactNameEnc)].filter((n): n is string => !!n),
       });
       problemId = problem.id;
       problemNote = `；已建立整改问题 ${problem.code}${problem.repeatOffence ? '（屡改屡犯）' : ''}`;
@@ -775,7 +779,7 @@ export async function performAction<A extends ActionName>(db: Db, deps: Complain
     assertAllowed(actor, action as ComplaintAction, facts);
     const check = checkAction(action as ComplaintAction, facts);
     const to = check.ok ? check.to : null;
-    await (handlers[action] as Handler<A>)({ tx, actor, c, input, to, now });
+    await (handlers[action] as Handler<A>)({ tx, deps, actor, c, input, to, now });
     const after = await repo.findById(tx, c.id);
     await recordAudit(tx, actor, {
       action: `complaint.${action}`,

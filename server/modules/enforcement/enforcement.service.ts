@@ -157,15 +157,20 @@ export async function createAction(db: Db, actor: Actor, input: CreateActionInpu
     let regionId = unit.regionId;
     if (input.projectId) {
       const [p] = await tx
-        .select({ id: projects.id, regionId: projects.regionId })
+        .select({ id: projects.id, regionId: projects.regionId, enterpriseId: projects.enterpriseId })
         .from(projects)
         .where(and(eq(projects.id, input.projectId), regionScope(actor, projects.regionId)));
       if (!p) throw notFound('物业项目');
+      if (p.enterpriseId !== ent.id) throw validationFailed({ projectId: '该项目不由所选企业提供物业服务，请核对所选企业或项目' });
       regionId = p.regionId;
     }
     if (input.complaintId) {
-      const [c] = await tx.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.id, input.complaintId), regionScope(actor, complaints.regionId)));
+      const [c] = await tx
+        .select({ id: complaints.id, enterpriseId: complaints.enterpriseId })
+        .from(complaints)
+        .where(and(eq(complaints.id, input.complaintId), regionScope(actor, complaints.regionId)));
       if (!c) throw notFound('投诉线索');
+      if (c.enterpriseId && c.enterpriseId !== ent.id) throw validationFailed({ complaintId: '该线索反映的是其他企业，请核对所选企业或线索' });
     }
     if (input.problemId) {
       const [p] = await tx

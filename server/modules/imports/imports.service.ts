@@ -6,7 +6,7 @@ import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
-import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
+import { checkUpload, recordFile, safeDisplayName, writeUpload } from '../../lib/files.js';
 
 /**
  * The xlsx import pipeline shared by the registry imports (and any later import):
@@ -14,8 +14,9 @@ import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
  *   2. `prepare`: stream-read and validate every row OUTSIDE any transaction, collecting every
  *      problem with its Excel row number and column;
  *   3. with any error, or on a dry run, stop: nothing is written, whatever dryRun says;
- *   4. otherwise keep the file, then `write` every row, one summary audit row (counts + file
- *      sha256 + kept file id) and the finished job in ONE transaction: all or nothing.
+ *   4. otherwise keep the file (unless the spec says `keepFile: false`), then `write` every row,
+ *      one summary audit row (counts + file name, size and sha256 + kept file id) and the
+ *      finished job in ONE transaction: all or nothing.
  * Progress: counters live in memory while the request runs and in the job row between phases,
  * so GET /api/imports/:id can drive a progress bar (pass ?importId=<uuid> to know the id upfront).
  */
@@ -65,6 +66,13 @@ export interface ImportSpec<P> {
   kind: 'enterprises' | 'projects' | 'complaints';
   /** Audit action of a committed import, e.g. 'enterprise.import'. */
   auditAction: string;
+  /**
+   * Keep a copy of a committed import's file under DATA_DIR (default true: the registry imports,
+   * whose audit row points to it). False for files full of personal data (12345 exports with
+   * residents' names and phones): nothing is written to disk, and only the file's name, size and
+   * sha256 stay in the import job and its audit row for traceability.
+   */
+  keepFile?: boolean;
   prepare(buffer: Buffer, progress: (processed: number) => void): Promise<Prepared<P>>;
   write(tx: Db, rows: P[], progress: (processed: number) => void): Promise<{ created: number; updated: number }>;
 }
@@ -151,9 +159,11 @@ export async function runImport<P>(
     progress.status = 'writing';
     progress.processed = 0;
     await flush();
-    const stored = await writeUpload(deps.dataDir, file.buffer, check.type, file.fileName);
+    const keepFile = spec.keepFile !== false;
+    const stored = keepFile ? await writeUpload(deps.dataDir, file.buffer, check.type, file.fileName) : null;
+    const fileName = stored?.originalName ?? safeDisplayName(file.fileName);
     const counts = await db.transaction(async (tx) => {
-      const fileId = await recordFile(tx, stored, { entityType: 'import_job', entityId: id, uploadedBy: actor.userId });
+      const fileId = stored ? await recordFile(tx, stored, { entityType: 'import_job', entityId: id, uploadedBy: actor.userId }) : null;
       const written = await spec.write(tx, prepared.rows, (n) => {
         progress.processed = n;
       });
@@ -161,8 +171,8 @@ export async function runImport<P>(
         action: spec.auditAction,
         entityType: 'import_job',
         entityId: id,
-        after: { kind: spec.kind, fileName: stored.originalName, fileSha256: check.sha256, fileId, total: prepared.total, ...written },
-        note: `导入文件「${stored.originalName}」：共 ${prepared.total} 行，新增 ${written.created}，更新 ${written.updated}`,
+        after: { kind: spec.kind, fileName, fileSize: file.buffer.length, fileSha256: check.sha256, fileId, fileKept: keepFile, total: prepared.total, ...written },
+        note: `导入文件「${fileName}」：共 ${prepared.total} 行，新增 ${written.created}，更新 ${written.updated}`,
       });
       await tx
         .update(importJobs)

@@ -35,7 +35,9 @@ const apiKeyOf = (request: FastifyRequest): string => {
  * Open311 GeoReport v2 (JSON format) under /open311/v2, as an edge format for exchanging leads
  * with other systems such as the 12345 platform. Its own plugin scope: a form-encoded body
  * parser (the spec posts application/x-www-form-urlencoded) and Open311-shaped errors.
- * Reads are open (as the spec intends) but never carry the complainant's contact data.
+ * Posting and reading need an API key (only services.json is open): the standard's open reads
+ * would publish every lead; ours are limited to the key's region subtree, identify a lead by its
+ * uuid (never the resident's tracking code) and never carry the complainant's contact data.
  */
 export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
   await app.register(
@@ -56,9 +58,9 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
       });
 
       const tags = ['open311'];
-      const optionalKey = async (request: FastifyRequest) => {
+      const requiredKey = async (request: FastifyRequest) => {
         const key = apiKeyOf(request);
-        if (!key) return null;
+        if (!key) throw fail(403, 'api_key 必填：请使用平台发放的接口密钥');
         const row = await findApiKey(deps.db, key);
         if (!row) throw fail(403, 'api_key 无效或已停用');
         return row;
@@ -77,10 +79,7 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
           schema: { tags, summary: 'Open311 提交线索（application/x-www-form-urlencoded；api_key 必填）', consumes: ['application/x-www-form-urlencoded'] },
         },
         async (request: FastifyRequest, reply: FastifyReply) => {
-          const key = apiKeyOf(request);
-          if (!key) throw fail(403, 'api_key 必填：请使用平台发放的接口密钥');
-          const keyRow = await findApiKey(deps.db, key);
-          if (!keyRow) throw fail(403, 'api_key 无效或已停用');
+          const keyRow = await requiredKey(request);
           const parsed = parseNewRequest((request.body ?? {}) as Record<string, unknown>);
           if (!parsed.ok) throw new Open311Failure(400, parsed.errors);
           const result = await postRequest(deps, keyRow, keyActor(keyRow, request), parsed.request);
@@ -90,23 +89,23 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
 
       scope.get(
         '/requests.json',
-        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询线索（service_request_id、service_code、status、start_date、end_date）' } },
+        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询线索（api_key 必填，仅限密钥所属区划；service_request_id、service_code、status、start_date、end_date）' } },
         async (request: FastifyRequest) => {
-          const keyRow = await optionalKey(request);
+          const keyRow = await requiredKey(request);
           const parsed = parseRequestQuery((request.query ?? {}) as Record<string, unknown>, new Date());
           if (!parsed.ok) throw new Open311Failure(400, parsed.errors);
-          return listRequests(deps.db, keyRow, parsed.query);
+          return listRequests(deps, keyRow, parsed.query);
         },
       );
 
       scope.get(
         '/requests/:id.json',
-        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询单条线索（id 为查询码）' } },
+        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询单条线索（api_key 必填；id 为 service_request_id，不是查询码）' } },
         async (request: FastifyRequest) => {
-          const keyRow = await optionalKey(request);
+          const keyRow = await requiredKey(request);
           const { id } = request.params as { id: string };
-          const found = await getRequest(deps.db, keyRow, id);
-          if (!found) throw fail(404, `service_request_id ${String(id).slice(0, 20)} 不存在`);
+          const found = await getRequest(deps, keyRow, id);
+          if (!found) throw fail(404, `service_request_id ${String(id).slice(0, 40)} 不存在或不在本密钥的区划范围内`);
           return [found];
         },
       );

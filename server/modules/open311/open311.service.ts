@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { PUBLIC_STATUS_LABELS } from '../../../core/complaints/labels.js';
 import type { ComplaintStatus } from '../../../core/complaints/state-machine.js';
@@ -13,16 +13,21 @@ import {
 import { redactPersonalData } from '../../../core/redaction/index.js';
 import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
-import { complaints, open311ApiKeys, open311Requests, orgUnits, projects, regions } from '../../db/schema/index.js';
+import { complaints, open311ApiKeys, open311Requests, orgUnits, projects } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';
+import { regionScope } from '../../http/scope.js';
 import { createComplaint } from '../complaints/complaints.service.js';
 import type { ApiKeyRow } from './open311.keys.js';
 
 /**
- * Open311 GeoReport v2 requests (SPEC §5 "Interchange"). Posting needs an API key; the key's
- * client acts as a system actor named after it, so its leads and audit rows say where they
- * came from. Reads never carry the complainant's name, phone or e-mail, and personal data a
- * resident wrote into the description is redacted.
+ * Open311 GeoReport v2 requests (SPEC §5 "Interchange"). Posting and reading need an API key;
+ * the key's client acts as a system actor named after it, so its leads and audit rows say where
+ * they came from, and it reads only leads in its key's region subtree. `service_request_id` is
+ * the lead's uuid, never the tracking code (查询码): the code is the resident's only secret for
+ * the tracking page and for rating the reply, so it goes back once, in the POST response's
+ * `service_notice`, to the system that relays it to the resident. Reads never carry the
+ * complainant's name, phone or e-mail; the description and a free-text address are redacted
+ * (with the complainant's own name as a known name).
  */
 
 export function keyActor(key: ApiKeyRow, request: FastifyRequest): Actor {
@@ -35,7 +40,10 @@ export function keyActor(key: ApiKeyRow, request: FastifyRequest): Actor {
   };
 }
 
-export const SERVICE_NOTICE = '已受理。请凭 service_request_id（查询码）查询办理进度；一般在 15 个工作日内答复。';
+/** The POST response's notice: the tracking code is for the resident only (relay it, do not publish it). */
+export function serviceNotice(trackingCode: string): string {
+  return `已受理。查询码 ${trackingCode}：请仅转告投诉人本人，凭查询码在门户网站查询办理进度、评价答复（查询码不会出现在任何查询接口中）；一般在 15 个工作日内答复。`;
+}
 
 export async function postRequest(deps: AppDeps, key: ApiKeyRow, actor: Actor, req: Open311NewRequest) {
   const created = await deps.db.transaction(async (tx) => {
@@ -61,11 +69,12 @@ export async function postRequest(deps: AppDeps, key: ApiKeyRow, actor: Actor, r
     await tx.update(open311ApiKeys).set({ lastUsedAt: new Date() }).where(eq(open311ApiKeys.id, key.id));
     return result;
   });
-  return [{ service_request_id: created.trackingCode, service_notice: SERVICE_NOTICE, account_id: req.accountId }];
+  return [{ service_request_id: created.id, service_notice: serviceNotice(created.trackingCode), account_id: req.accountId }];
 }
 
 const columns = {
-  trackingCode: complaints.trackingCode,
+  id: complaints.id,
+  contactNameEnc: complaints.contactNameEnc,
   status: complaints.status,
   category: complaints.category,
   description: complaints.description,
@@ -83,7 +92,8 @@ const columns = {
   mediaUrl: open311Requests.mediaUrl,
 };
 interface Row {
-  trackingCode: string;
+  id: string;
+  contactNameEnc: string | null;
   status: string;
   category: number;
   description: string;
@@ -101,22 +111,37 @@ interface Row {
   mediaUrl: string | null;
 }
 
-function present(r: Row) {
+type Cipher = AppDeps['cipher'];
+
+/**
+ * The published address: the project's registered address when the lead names a project,
+ * otherwise the resident's free text with rooms, phones, ID numbers and names removed.
+ */
+function publicAddress(r: Row, knownNames: string[]): string | null {
+  if (r.projectAddress) return r.projectAddress;
+  if (!r.address) return null;
+  return redactPersonalData(r.address, { knownNames }).text;
+}
+
+function present(cipher: Cipher, r: Row) {
   const service = serviceByCode(String(r.category));
-  const keep = [r.projectName, r.projectAddress, r.address].filter((v): v is string => !!v);
+  // Only registry data is kept verbatim; the resident's own address text is redacted like the rest.
+  const keep = [r.projectName, r.projectAddress].filter((v): v is string => !!v);
+  const name = r.contactNameEnc ? cipher.decrypt(r.contactNameEnc) : null;
+  const knownNames = name ? [name] : [];
   return {
-    service_request_id: r.trackingCode,
+    service_request_id: r.id,
     status: open311Status(r.status),
     status_notes: PUBLIC_STATUS_LABELS[r.status as ComplaintStatus] ?? null,
     service_name: service?.service_name ?? null,
     service_code: service?.service_code ?? null,
-    description: redactPersonalData(r.description, { keep }).text,
+    description: redactPersonalData(r.description, { keep, knownNames }).text,
     agency_responsible: r.agency ?? null,
     service_notice: null,
     requested_datetime: isoChina(r.receivedAt),
     updated_datetime: isoChina(r.updatedAt),
     expected_datetime: isoChina(r.dueAt),
-    address: r.address ?? r.projectAddress ?? null,
+    address: publicAddress(r, knownNames),
     address_id: null,
     zipcode: null,
     lat: r.lat ?? r.projectLat ?? null,
@@ -126,15 +151,14 @@ function present(r: Row) {
 }
 
 /**
- * Which leads an Open311 reader sees: confidential leads (保密) only with an API key whose
- * region covers them; every other lead in the platform (status, category and redacted text only).
+ * Which leads an Open311 reader sees: every lead (confidential 保密 ones included) whose region
+ * lies in its API key's region subtree, and nothing else — there are no anonymous reads.
  */
-function visibility(key: ApiKeyRow | null): SQL {
-  const open = sql`${complaints.confidential} = false`;
-  if (!key) return open;
-  const pattern = `${key.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(open, sql`${complaints.regionId} IN (SELECT ${regions.id} FROM ${regions} WHERE ${regions.path} LIKE ${pattern})`) as SQL;
+function visibility(key: ApiKeyRow): SQL {
+  return regionScope(systemActor(`open311:${key.name}`, key.regionPath), complaints.regionId);
 }
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function baseQuery(db: Db) {
   return db
@@ -145,25 +169,28 @@ function baseQuery(db: Db) {
     .leftJoin(open311Requests, eq(open311Requests.complaintId, complaints.id));
 }
 
-export async function getRequest(db: Db, key: ApiKeyRow | null, trackingCode: string) {
-  const code = trackingCode.trim().toUpperCase();
-  if (!/^[0-9A-Z]{6,20}$/.test(code)) return null;
-  const [row] = await baseQuery(db).where(and(eq(complaints.trackingCode, code), visibility(key)));
-  return row ? present(row) : null;
+/** One lead by its service_request_id (the complaint's uuid) within the key's region; null when unknown or outside. */
+export async function getRequest(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow, serviceRequestId: string) {
+  const id = serviceRequestId.trim().toLowerCase();
+  if (!UUID_RE.test(id)) return null;
+  const [row] = await baseQuery(deps.db).where(and(eq(complaints.id, id), visibility(key)));
+  return row ? present(deps.cipher, row) : null;
 }
 
-export async function listRequests(db: Db, key: ApiKeyRow | null, q: Open311Query) {
+export async function listRequests(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow, q: Open311Query) {
   const conds: SQL[] = [visibility(key)];
   if (q.ids) {
-    conds.push(inArray(complaints.trackingCode, q.ids.map((id) => id.toUpperCase())));
+    const ids = q.ids.map((id) => id.toLowerCase()).filter((id) => UUID_RE.test(id));
+    if (!ids.length) return [];
+    conds.push(inArray(complaints.id, ids));
   } else {
     conds.push(gte(complaints.receivedAt, q.start), lte(complaints.receivedAt, q.end));
     if (q.serviceCodes) conds.push(inArray(complaints.category, q.serviceCodes.map(Number)));
     if (q.statuses && q.statuses.length === 1) conds.push(inArray(complaints.status, statesFor(q.statuses[0])));
   }
-  const rows = await baseQuery(db)
+  const rows = await baseQuery(deps.db)
     .where(and(...conds))
     .orderBy(desc(complaints.receivedAt))
     .limit(q.limit);
-  return rows.map(present);
+  return rows.map((r) => present(deps.cipher, r));
 }

@@ -69,7 +69,7 @@ export async function orgUnitRoutes(app: FastifyInstance, { db }: AppDeps) {
   r.get(
     '/api/public/hotlines',
     {
-      config: { public: true },
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['public'],
         summary: '投诉举报电话公示',

@@ -28,6 +28,8 @@ export interface OpenProblemInput {
   /** Not in the shared contract; optional for the staff create route. */
   responsiblePerson?: string | null;
   deadline: string;
+  /** Names to remove from the text wherever they appear (the complainant's, for a problem from a complaint). */
+  knownNames?: string[];
 }
 
 export interface RepeatInfo {
@@ -82,7 +84,7 @@ export async function openProblem(tx: Db, actor: Actor, input: OpenProblemInput)
   if (Object.keys(fields).length) throw validationFailed(fields);
 
   const fromComplaint = input.source === 'complaint' || !!input.complaintId;
-  const clean = (s: string) => (fromComplaint ? redactPersonalData(s, { keep }).text : s);
+  const clean = (s: string) => (fromComplaint ? redactPersonalData(s, { keep, knownNames: input.knownNames }).text : s);
   const title = clean(input.title.trim());
   const description = clean(input.description.trim());
   const measures = input.measures?.trim() ? clean(input.measures.trim()) : null;

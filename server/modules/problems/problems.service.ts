@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   PROBLEM_ACTION_LABELS,
   PROBLEM_SOURCE_LABELS,
@@ -11,15 +11,16 @@ import { LADDER_LABELS, type LadderStep } from '../../../core/problems/repeat.js
 import { type ProblemAction, allowedActions, checkAction, countsRework, isDueSoon, isOverdue, nextStatus } from '../../../core/problems/state.js';
 import * as wd from '../../../core/working-days.js';
 import type { Db } from '../../db/client.js';
-import { problemEvents, problemExtensions, problemObjections, problemReviews, problemSubmissions, problems, projects } from '../../db/schema/index.js';
+import { enterprises, problemEvents, problemExtensions, problemObjections, problemReviews, problemSubmissions, problems, projects } from '../../db/schema/index.js';
 import { type Actor, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
-import { regionByIdInScope, regionFilterPath, regionInScope } from '../../http/scope.js';
+import { regionByIdInScope, regionFilterPath, regionInScope, regionScope } from '../../http/scope.js';
 import { IMAGE_OR_PDF, type StoredFile, checkUpload, readUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { addWorkingDays, getCalendar } from '../calendar/calendar.service.js';
+import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import { openProblem } from './problems.open.js';
 import { actorFacts, checkError } from './problems.policy.js';
 import * as repo from './problems.repository.js';
@@ -207,14 +208,23 @@ export async function createProblem(db: Db, actor: Actor, input: CreateProblemIn
     } else {
       regionId = actor.regionId;
     }
-    // The problem's region must lie in the creator's jurisdiction.
+    // The problem's region must lie in the creator's jurisdiction, and so must its project.
     await regionByIdInScope(tx, actor, regionId);
     if (input.projectId) {
-      const [p] = await tx.select({ regionId: projects.regionId, enterpriseId: projects.enterpriseId }).from(projects).where(eq(projects.id, input.projectId));
-      if (!p) throw validationFailed({ projectId: '物业项目不存在' });
+      const [p] = await tx
+        .select({ regionId: projects.regionId, enterpriseId: projects.enterpriseId })
+        .from(projects)
+        .where(and(eq(projects.id, input.projectId), regionScope(actor, projects.regionId)));
+      if (!p) throw notFound('物业项目');
+      if (input.regionCode && p.regionId !== regionId) throw validationFailed({ regionCode: '所选区域与物业项目所在区域不一致，请核对或不填区域' });
       if (input.enterpriseId && p.enterpriseId && p.enterpriseId !== input.enterpriseId) {
         throw validationFailed({ enterpriseId: '所选企业不是该项目的物业服务企业，请核对' });
       }
+    }
+    if (input.enterpriseId) {
+      // Only a company the creator can see (registered here or managing an estate here, decision 005).
+      const [e] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseVisible(actor)));
+      if (!e) throw notFound('物业服务企业');
     }
     if (!input.enterpriseId && !input.projectId) throw validationFailed({ enterpriseId: '请选择责任企业或物业项目' });
     const opened = await openProblem(tx, actor, { ...input, regionId });
