@@ -1,5 +1,5 @@
 /** zh-CN labels for complaints: staff wording and the plain language of the public tracking page. */
-import type { Channel, ComplaintAction, ComplaintStatus, Finding, Outcome, Satisfaction } from './state-machine.js';
+import type { Channel, ComplaintAction, ComplaintStatus, Finding, Outcome, RecallResult, Satisfaction } from './state-machine.js';
 
 export const STATUS_LABELS: Record<ComplaintStatus, string> = {
   received: '待派单',
@@ -49,6 +49,7 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate: '超期督办提醒',
   attachments: '上传附件',
   'reveal-contact': '查看联系方式',
+  recall: '回访抽查',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -76,6 +77,12 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   not_substantiated: '经查不属实',
 };
 
+export const RECALL_RESULT_LABELS: Record<RecallResult, string> = {
+  confirmed: '与记录一致',
+  not_reached: '未联系上',
+  contradicted: '与记录不符',
+};
+
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
   satisfied: '满意',
   basically_satisfied: '基本满意',
@@ -95,6 +102,7 @@ export const PUBLIC_EVENT_TEXT: Partial<Record<ComplaintAction | 'create' | 'rat
   close: '已办结',
   merge: '您反映的问题与其他群众反映的同一问题合并办理，办理结果将一并答复您',
   'extension-decision': '办理期限已依规延长',
+  recall: '监督部门已对您进行回访抽查',
 };
 
 export function publicCreateText(channel: Channel): string {

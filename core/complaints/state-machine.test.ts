@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLAINT_ACTIONS, COMPLAINT_STATUSES, type ComplaintAction, type ComplaintStatus, RETURN_CAP, type WorkflowSnapshot, checkAction } from './state-machine.js';
+import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_STATUSES,
+  type ComplaintAction,
+  type ComplaintStatus,
+  RECALL_RESULTS,
+  RETURN_CAP,
+  type WorkflowSnapshot,
+  checkAction,
+  recallTransition,
+} from './state-machine.js';
 
 const now = new Date('2026-10-12T10:00:00+08:00');
 const snap = (over: Partial<WorkflowSnapshot> = {}): WorkflowSnapshot => ({
@@ -12,6 +22,8 @@ const snap = (over: Partial<WorkflowSnapshot> = {}): WorkflowSnapshot => ({
   followedUp: false,
   hasPendingExtension: false,
   dueAt: new Date('2026-10-27T23:59:59+08:00'),
+  recalled: false,
+  confidential: false,
   now,
   ...over,
 });
@@ -98,5 +110,42 @@ describe('complaint state machine', () => {
   it('leaves nothing to do on a merged lead but reading', () => {
     const allowed = COMPLAINT_ACTIONS.filter((a) => checkAction(a, snap({ status: 'merged' })).ok);
     expect(allowed).toEqual(['reveal-contact']);
+  });
+
+  describe('supervisor re-call (回访抽查)', () => {
+    const closed = (over: Partial<WorkflowSnapshot> = {}) => snap({ status: 'closed', followedUp: true, satisfaction: 'satisfied', ...over });
+
+    it('is allowed on a closed lead only, and leaves its status alone', () => {
+      for (const status of COMPLAINT_STATUSES) {
+        const r = checkAction('recall', closed({ status }));
+        if (status === 'closed') expect(r).toEqual({ ok: true, to: null });
+        else {
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r).toMatchObject({ code: 'state', message: expect.stringContaining('已办结') });
+        }
+      }
+    });
+
+    it('happens once per lead, and never on an anonymous, unreachable or confidential lead', () => {
+      expect(checkAction('recall', closed({ recalled: true }))).toMatchObject({ ok: false, code: 'conflict', message: expect.stringContaining('只抽查一次') });
+      expect(checkAction('recall', closed({ unreachableByDesign: true }))).toMatchObject({ ok: false, code: 'conflict' });
+      expect(checkAction('recall', closed({ confidential: true }))).toMatchObject({ ok: false, code: 'conflict' });
+    });
+
+    it('reopens the lead through the rework transition only when the resident contradicts the record', () => {
+      expect(recallTransition('confirmed', closed())).toEqual({ ok: true, to: null });
+      expect(recallTransition('not_reached', closed())).toEqual({ ok: true, to: null });
+      expect(recallTransition('contradicted', closed())).toEqual({ ok: true, to: 'accepted' });
+      expect(recallTransition('contradicted', closed())).toEqual(checkAction('rework', closed()));
+      // A lead answered directly by the coordinator goes back to the coordinator.
+      expect(recallTransition('contradicted', closed({ leadOrgUnitId: null }))).toEqual({ ok: true, to: 'received' });
+    });
+
+    it('refuses every result where the re-call itself is refused', () => {
+      for (const result of RECALL_RESULTS) {
+        for (const status of COMPLAINT_STATUSES.filter((x) => x !== 'closed')) expect(recallTransition(result, closed({ status })).ok).toBe(false);
+        expect(recallTransition(result, closed({ recalled: true })).ok).toBe(false);
+      }
+    });
   });
 });

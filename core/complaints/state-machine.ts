@@ -8,6 +8,8 @@
  * → replied(已答复待回访) → closed(已办结). returned(已退单待改派) from dispatched; merged(已合并) is terminal;
  * rework: replied/closed → accepted. Leads outside the campaign departments (lead 'none') may be
  * answered directly: received → reply_pending.
+ * Supervisor re-call (回访抽查, SPEC §5): only on a closed lead, once; a contradicted re-call reopens
+ * it through the rework transition (see `recallTransition`), the other results leave it closed.
  */
 
 export const COMPLAINT_STATUSES = ['received', 'dispatched', 'returned', 'accepted', 'handled', 'reply_pending', 'replied', 'closed', 'merged'] as const;
@@ -35,6 +37,7 @@ export const COMPLAINT_ACTIONS = [
   'supervise',
   'reveal-contact',
   'attachments',
+  'recall',
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
@@ -47,6 +50,9 @@ export const OUTCOMES = ['resolved_on_site', 'rectification_ordered', 'penalty_c
 export type Outcome = (typeof OUTCOMES)[number];
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied', 'unreachable'] as const;
 export type Satisfaction = (typeof SATISFACTIONS)[number];
+/** Result of a supervisor's re-call: the resident confirms the record, could not be reached, or contradicts it. */
+export const RECALL_RESULTS = ['confirmed', 'not_reached', 'contradicted'] as const;
+export type RecallResult = (typeof RECALL_RESULTS)[number];
 export const CHANNELS = ['web', 'phone', 'letter', 'visit', 'hotline_12345', 'inspection', 'referral', 'open311'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -63,6 +69,10 @@ export interface WorkflowSnapshot {
   hasPendingExtension: boolean;
   /** Deadline for the reply (due_at); null before dispatch. */
   dueAt: Date | null;
+  /** A supervisor has already re-called this lead (one re-call per lead). */
+  recalled: boolean;
+  /** The complainant asked for confidentiality: only the lead unit or the coordinator may contact them. */
+  confidential: boolean;
   now: Date;
 }
 
@@ -149,10 +159,29 @@ export function checkAction(action: ComplaintAction, s: WorkflowSnapshot): Check
       return s.hasPendingExtension && !terminal ? ok() : state('没有待审批的延期申请');
     case 'supervise':
       return terminal ? state(`${inState(st)}，不能挂牌督办`) : ok();
+    case 'recall':
+      if (st !== 'closed') return state(`${inState(st)}，只有已办结的线索可以回访抽查`);
+      if (s.recalled) return conflictWith('该线索已回访抽查过，每条线索只抽查一次');
+      if (s.unreachableByDesign) return conflictWith('该线索为匿名或未留电话，无法回访抽查');
+      if (s.confidential) return conflictWith('投诉人要求保密，只有主办单位或统筹部门可以联系投诉人，不列入回访抽查');
+      return ok();
     case 'reveal-contact':
     case 'attachments':
       return st === 'merged' && action === 'attachments' ? state(`${inState(st)}，请在主线索上传附件`) : ok();
   }
+}
+
+/**
+ * Where a re-call leads. 'confirmed' and 'not_reached' leave the closed lead as it is; 'contradicted'
+ * (the resident was not satisfied, not answered, or the problem persists) reopens it for rework —
+ * the one path on which a re-call moves a lead, and it is the rework transition itself (closed →
+ * accepted, or received for a lead answered by the coordinator), not a copy of it.
+ */
+export function recallTransition(result: RecallResult, s: WorkflowSnapshot): Check {
+  const recall = checkAction('recall', s);
+  if (!recall.ok) return recall;
+  if (result !== 'contradicted') return ok(null);
+  return checkAction('rework', s);
 }
 
 export function canDo(action: ComplaintAction, s: WorkflowSnapshot): boolean {

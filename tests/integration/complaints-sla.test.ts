@@ -177,3 +177,43 @@ describe('urgent leads and campaign time limits', () => {
     expect(new Date(d.sla.dueAt).toISOString()).toBe(endOfDay('2026-10-20'));
   });
 });
+
+describe('超期升级: escalated leads in the supervisor’s inbox', () => {
+  const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+  const escalatedBox = async (cookie: string) => expectStatus(await t.as(cookie, { method: 'GET', url: '/api/complaints?box=escalated&pageSize=200' }), 200);
+
+  it('lists a lead escalated by the job for the district supervisor (not for 洪山), until it is handled', async () => {
+    await at('2026-09-30T10:00:00+08:00');
+    const { id: lead } = await dispatchedLead();
+    // Overdue (the campaign limits set above give 2 working days to sign: by Oct 9) but the job has
+    // not run yet: not escalated, not in the box.
+    await at('2026-10-10T09:00:00+08:00');
+    expect((await detail(lead)).sla.overdue).toBe(true);
+    expect(ids(await escalatedBox(supervisor))).not.toContain(lead);
+
+    await escalateOverdue(t.db);
+    const hongshan = await t.login('other-district-housing');
+    const box = await escalatedBox(supervisor);
+    expect(ids(box)).toContain(lead);
+    expect(box.items.find((i: { id: string }) => i.id === lead).lastEscalatedAt).not.toBeNull();
+    expect(ids(await escalatedBox(coordinator))).toContain(lead);
+    expect(ids(await escalatedBox(hongshan))).not.toContain(lead);
+
+    // The detail shows the escalation (with the supervisor's unit), and the job put it on the timeline.
+    const d = await detail(lead);
+    expect(d.escalations).toHaveLength(1);
+    expect(d.escalations[0]).toMatchObject({ kind: 'sign', kindLabel: '签收期限', notifiedOrgUnitName: '东湖风景区依法治区办' });
+    const event = d.timeline.find((e: { action: string }) => e.action === 'escalate');
+    expect(event).toMatchObject({ actorName: '系统', actionLabel: '超期督办提醒' });
+    expect(event.note).toContain('签收期限');
+
+    // Still past the deadline two days later: still in the box.
+    await at('2026-10-12T09:00:00+08:00');
+    expect(ids(await escalatedBox(supervisor))).toContain(lead);
+
+    // Signed: the reply deadline (Oct 20) applies now, so it is no longer escalated-and-overdue.
+    expectStatus(await act(coordinator, lead, 'sign'), 200);
+    expect(ids(await escalatedBox(supervisor))).not.toContain(lead);
+    expect((await detail(lead)).escalations).toHaveLength(1);
+  });
+});

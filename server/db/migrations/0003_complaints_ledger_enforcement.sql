@@ -70,6 +70,20 @@ CREATE TABLE "complaint_extensions" (
 	CONSTRAINT "complaint_extensions_days_ck" CHECK ("complaint_extensions"."days" BETWEEN 1 AND 60)
 );
 --> statement-breakpoint
+CREATE TABLE "complaint_recalls" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"complaint_id" uuid NOT NULL,
+	"lead_org_unit_id" uuid,
+	"recalled_by" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"result" text NOT NULL,
+	"satisfaction" text,
+	"note" text NOT NULL,
+	"recorded_satisfaction" text,
+	CONSTRAINT "complaint_recalls_result_ck" CHECK ("complaint_recalls"."result" IN ('confirmed', 'not_reached', 'contradicted')),
+	CONSTRAINT "complaint_recalls_satisfaction_ck" CHECK ("complaint_recalls"."satisfaction" IS NULL OR "complaint_recalls"."satisfaction" IN ('satisfied', 'basically_satisfied', 'dissatisfied'))
+);
+--> statement-breakpoint
 CREATE TABLE "complaint_returns" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"complaint_id" uuid NOT NULL,
@@ -448,6 +462,9 @@ ALTER TABLE "complaint_events" ADD CONSTRAINT "complaint_events_actor_org_unit_i
 ALTER TABLE "complaint_extensions" ADD CONSTRAINT "complaint_extensions_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_extensions" ADD CONSTRAINT "complaint_extensions_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_extensions" ADD CONSTRAINT "complaint_extensions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaint_recalls" ADD CONSTRAINT "complaint_recalls_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaint_recalls" ADD CONSTRAINT "complaint_recalls_lead_org_unit_id_org_units_id_fk" FOREIGN KEY ("lead_org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "complaint_recalls" ADD CONSTRAINT "complaint_recalls_recalled_by_users_id_fk" FOREIGN KEY ("recalled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_returns" ADD CONSTRAINT "complaint_returns_complaint_id_complaints_id_fk" FOREIGN KEY ("complaint_id") REFERENCES "public"."complaints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_returns" ADD CONSTRAINT "complaint_returns_org_unit_id_org_units_id_fk" FOREIGN KEY ("org_unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaint_returns" ADD CONSTRAINT "complaint_returns_returned_by_users_id_fk" FOREIGN KEY ("returned_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -525,6 +542,9 @@ CREATE INDEX "complaint_escalations_unit_idx" ON "complaint_escalations" USING b
 CREATE INDEX "complaint_events_complaint_idx" ON "complaint_events" USING btree ("complaint_id","at");--> statement-breakpoint
 CREATE INDEX "complaint_events_action_idx" ON "complaint_events" USING btree ("action","at");--> statement-breakpoint
 CREATE INDEX "complaint_extensions_complaint_idx" ON "complaint_extensions" USING btree ("complaint_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "complaint_recalls_complaint_uq" ON "complaint_recalls" USING btree ("complaint_id");--> statement-breakpoint
+CREATE INDEX "complaint_recalls_unit_idx" ON "complaint_recalls" USING btree ("lead_org_unit_id","at");--> statement-breakpoint
+CREATE INDEX "complaint_recalls_at_idx" ON "complaint_recalls" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "complaint_returns_unit_idx" ON "complaint_returns" USING btree ("org_unit_id","at");--> statement-breakpoint
 CREATE INDEX "complaint_returns_complaint_idx" ON "complaint_returns" USING btree ("complaint_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "complaint_time_limits_uq" ON "complaint_time_limits" USING btree ("campaign_id","lead_department");--> statement-breakpoint
@@ -539,6 +559,7 @@ CREATE INDEX "complaints_enterprise_idx" ON "complaints" USING btree ("enterpris
 CREATE INDEX "complaints_received_idx" ON "complaints" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "complaints_phone_bidx_idx" ON "complaints" USING btree ("contact_phone_bidx");--> statement-breakpoint
 CREATE INDEX "complaints_merged_into_idx" ON "complaints" USING btree ("merged_into_id");--> statement-breakpoint
+CREATE INDEX "complaints_status_closed_idx" ON "complaints" USING btree ("status","closed_at");--> statement-breakpoint
 CREATE INDEX "triage_corrections_complaint_idx" ON "triage_corrections" USING btree ("complaint_id");--> statement-breakpoint
 CREATE INDEX "triage_corrections_at_idx" ON "triage_corrections" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "blacklist_entries_enterprise_idx" ON "blacklist_entries" USING btree ("enterprise_id","listed_from");--> statement-breakpoint

@@ -110,6 +110,8 @@ export const complaints = pgTable(
     index('complaints_received_idx').on(t.receivedAt),
     index('complaints_phone_bidx_idx').on(t.contactPhoneBidx),
     index('complaints_merged_into_idx').on(t.mergedIntoId),
+    /** The re-call sample draws from closed leads by closing date. */
+    index('complaints_status_closed_idx').on(t.status, t.closedAt),
     check('complaints_category_ck', sql`${t.category} BETWEEN 0 AND 6`),
     check(
       'complaints_status_ck',
@@ -248,5 +250,38 @@ export const complaintEscalations = pgTable(
   (t) => [
     uniqueIndex('complaint_escalations_uq').on(t.complaintId, t.kind, t.dueAt),
     index('complaint_escalations_unit_idx').on(t.notifiedOrgUnitId, t.escalatedAt),
+  ],
+);
+
+/**
+ * Supervisor re-calls of closed leads (回访抽查, SPEC §5): the supervisor calls the resident back to
+ * catch inflated satisfaction. One per lead; the satisfaction recorded at closure is kept beside the
+ * resident's answer so mismatches can be counted per lead unit.
+ */
+export const complaintRecalls = pgTable(
+  'complaint_recalls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id, { onDelete: 'cascade' }),
+    /** The lead unit that closed the lead (the unit the re-call measures); null when the coordinator answered it. */
+    leadOrgUnitId: uuid('lead_org_unit_id').references(() => orgUnits.id),
+    recalledBy: uuid('recalled_by').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** confirmed | not_reached | contradicted */
+    result: text('result').notNull(),
+    /** What the resident said on the re-call: satisfied | basically_satisfied | dissatisfied (null when not reached). */
+    satisfaction: text('satisfaction'),
+    note: text('note').notNull(),
+    /** The satisfaction recorded at closure (snapshot). */
+    recordedSatisfaction: text('recorded_satisfaction'),
+  },
+  (t) => [
+    uniqueIndex('complaint_recalls_complaint_uq').on(t.complaintId),
+    index('complaint_recalls_unit_idx').on(t.leadOrgUnitId, t.at),
+    index('complaint_recalls_at_idx').on(t.at),
+    check('complaint_recalls_result_ck', sql`${t.result} IN ('confirmed', 'not_reached', 'contradicted')`),
+    check('complaint_recalls_satisfaction_ck', sql`${t.satisfaction} IS NULL OR ${t.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
   ],
 );

@@ -11,7 +11,6 @@ import { type AppError, conflict, forbidden, invalidState } from '../../http/err
  */
 
 export interface PolicyFacts extends WorkflowSnapshot {
-  confidential: boolean;
   hasContact: boolean;
   /** Who drafted the current reply: the approver must be someone else (four eyes). */
   replyDraftedBy: string | null;
@@ -66,6 +65,8 @@ const RULES: Record<ComplaintAction, Rule> = {
       !f.confidential || can(a, 'complaint:dispatch') || inLeadUnit(a, f) ? null : '投诉人要求保密，只有主办单位或统筹部门可以查看联系方式',
   },
   attachments: { any: ['complaint:handle', 'complaint:dispatch', 'complaint:create'] },
+  /** 回访抽查: the supervisor calls the resident back themselves (SPEC §5). */
+  recall: { any: ['complaint:supervise'] },
 };
 
 /** Why `actor` may not take `action` now, or null when allowed. */

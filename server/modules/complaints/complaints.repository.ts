@@ -5,6 +5,7 @@ import {
   complaintEscalations,
   complaintEvents,
   complaintExtensions,
+  complaintRecalls,
   complaints,
   enterprises,
   files,
@@ -39,6 +40,9 @@ const rowColumns = {
   projectName: projects.name,
   enterpriseName: enterprises.name,
   leadOrgUnitName: leadUnit.name,
+  lastEscalatedAt: sql<Date | null>`(SELECT max(e.escalated_at) FROM complaint_escalations e WHERE e.complaint_id = ${complaints.id})`.mapWith(
+    complaintEscalations.escalatedAt,
+  ),
 };
 
 function baseSelect(db: Db) {
@@ -61,7 +65,22 @@ export async function findInScope(db: Db, actor: Actor, id: string, lock = false
   }
   const [row] = await baseSelect(db).where(and(eq(complaints.id, id), scoped(actor)));
   if (!row) throw notFound('线索');
-  return { ...row.c, regionName: row.regionName, regionPath: row.regionPath, projectName: row.projectName, enterpriseName: row.enterpriseName, leadOrgUnitName: row.leadOrgUnitName };
+  return rowOf(row);
+}
+
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof baseSelect>['where']>>[number];
+
+/** A selected row flattened: the complaint's columns plus its display names. */
+export function rowOf(row: SelectedRow) {
+  return {
+    ...row.c,
+    regionName: row.regionName,
+    regionPath: row.regionPath,
+    projectName: row.projectName,
+    enterpriseName: row.enterpriseName,
+    leadOrgUnitName: row.leadOrgUnitName,
+    lastEscalatedAt: row.lastEscalatedAt as Date | null,
+  };
 }
 
 /** By tracking code, no scope (public tracking page; the caller presents a redacted view). */
@@ -125,6 +144,15 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
       break;
     case 'overdue':
       conds.push(lt(complaints.currentDueAt, now));
+      order = [asc(complaints.currentDueAt)];
+      break;
+    case 'escalated':
+      // 超期升级: escalated to the supervisor at least once and still past the deadline that applies now.
+      conds.push(
+        lt(complaints.currentDueAt, now),
+        notInArray(complaints.status, ['closed', 'merged']),
+        sql`EXISTS (SELECT 1 FROM complaint_escalations e WHERE e.complaint_id = ${complaints.id})`,
+      );
       order = [asc(complaints.currentDueAt)];
       break;
     case 'supervised':
@@ -217,10 +245,86 @@ export async function hasPendingExtension(db: Db, complaintId: string): Promise<
 
 export async function loadEscalations(db: Db, complaintId: string) {
   return db
-    .select({ kind: complaintEscalations.kind, dueAt: complaintEscalations.dueAt, escalatedAt: complaintEscalations.escalatedAt })
+    .select({ kind: complaintEscalations.kind, dueAt: complaintEscalations.dueAt, escalatedAt: complaintEscalations.escalatedAt, notifiedOrgUnitName: orgUnits.name })
     .from(complaintEscalations)
+    .leftJoin(orgUnits, eq(orgUnits.id, complaintEscalations.notifiedOrgUnitId))
     .where(eq(complaintEscalations.complaintId, complaintId))
     .orderBy(asc(complaintEscalations.escalatedAt));
+}
+
+// ── Re-call (回访抽查) ───────────────────────────────────────────────────────────────────────
+
+export async function loadRecall(db: Db, complaintId: string) {
+  const [row] = await db
+    .select({
+      at: complaintRecalls.at,
+      byName: users.displayName,
+      result: complaintRecalls.result,
+      satisfaction: complaintRecalls.satisfaction,
+      recordedSatisfaction: complaintRecalls.recordedSatisfaction,
+      note: complaintRecalls.note,
+    })
+    .from(complaintRecalls)
+    .leftJoin(users, eq(users.id, complaintRecalls.recalledBy))
+    .where(eq(complaintRecalls.complaintId, complaintId));
+  return row ?? null;
+}
+
+export async function hasRecall(db: Db, complaintId: string): Promise<boolean> {
+  const [row] = await db.select({ id: complaintRecalls.id }).from(complaintRecalls).where(eq(complaintRecalls.complaintId, complaintId));
+  return !!row;
+}
+
+/**
+ * A random sample of the closed leads a supervisor may re-call: in scope, closed in [from, to),
+ * the resident left a phone and is neither anonymous nor asked for confidentiality, not re-called
+ * yet. The pool is bounded by the period (index on status, closed_at); ORDER BY random() over it is
+ * fine at district scale.
+ */
+export async function recallSample(db: Db, actor: Actor, withinPath: string | undefined, from: Date, to: Date, size: number) {
+  const where = and(
+    scoped(actor, withinPath),
+    eq(complaints.status, 'closed'),
+    gte(complaints.closedAt, from),
+    lt(complaints.closedAt, to),
+    eq(complaints.anonymous, false),
+    eq(complaints.confidential, false),
+    sql`${complaints.contactPhoneEnc} IS NOT NULL`,
+    sql`NOT EXISTS (SELECT 1 FROM complaint_recalls r WHERE r.complaint_id = ${complaints.id})`,
+  );
+  const rows = await baseSelect(db).where(where).orderBy(sql`random()`).limit(size);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(where);
+  return { rows: rows.map(rowOf), poolSize: Number(n) };
+}
+
+/** Re-call results per lead unit (the unit that had closed the lead), re-calls made in [from, to). */
+export async function recallStats(db: Db, actor: Actor, withinPath: string | undefined, from: Date | null, to: Date | null) {
+  const rows = await queryRows<{ org_unit_id: string | null; name: string | null; recalled: number; confirmed: number; not_reached: number; contradicted: number; mismatches: number }>(
+    db,
+    sql`SELECT r.lead_org_unit_id AS org_unit_id, ou.name,
+               count(*)::int AS recalled,
+               count(*) FILTER (WHERE r.result = 'confirmed')::int AS confirmed,
+               count(*) FILTER (WHERE r.result = 'not_reached')::int AS not_reached,
+               count(*) FILTER (WHERE r.result = 'contradicted')::int AS contradicted,
+               count(*) FILTER (WHERE r.satisfaction IS NOT NULL AND r.recorded_satisfaction IS NOT NULL AND r.satisfaction <> r.recorded_satisfaction)::int AS mismatches
+        FROM complaint_recalls r
+        JOIN complaints ON complaints.id = r.complaint_id
+        LEFT JOIN org_units ou ON ou.id = r.lead_org_unit_id
+        WHERE ${scoped(actor, withinPath)}
+          ${from ? sql`AND r.at >= ${from.toISOString()}::timestamptz` : sql``}
+          ${to ? sql`AND r.at < ${to.toISOString()}::timestamptz` : sql``}
+        GROUP BY r.lead_org_unit_id, ou.name
+        ORDER BY contradicted DESC, recalled DESC, ou.name`,
+  );
+  return rows.map((r) => ({
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.name,
+    recalled: Number(r.recalled),
+    confirmed: Number(r.confirmed),
+    notReached: Number(r.not_reached),
+    contradicted: Number(r.contradicted),
+    satisfactionMismatches: Number(r.mismatches),
+  }));
 }
 
 export async function unitNames(db: Db, ids: string[]) {

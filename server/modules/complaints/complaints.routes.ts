@@ -27,6 +27,7 @@ const ACTION_PERMISSIONS: Record<s.ActionName, Permission | Permission[]> = {
   'extension-request': 'complaint:handle',
   'extension-decision': ['complaint:dispatch', 'complaint:supervise'],
   supervise: 'complaint:supervise',
+  recall: 'complaint:supervise',
 };
 
 const ACTION_SUMMARIES: Record<s.ActionName, string> = {
@@ -46,6 +47,7 @@ const ACTION_SUMMARIES: Record<s.ActionName, string> = {
   'extension-request': '在期限届满前申请延期',
   'extension-decision': '审批延期申请',
   supervise: '挂牌督办',
+  recall: '回访抽查：监督部门回访已办结线索的投诉人并登记结果；与记录不符时退回重办（每条线索一次）',
 };
 
 /** Complaints and leads (SPEC §5), staff side, and the public tracking page. */
@@ -89,6 +91,25 @@ export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }:
     '/api/complaints/stats/returns',
     { config: read, schema: { tags, summary: '各单位退单次数（计入考核）', querystring: s.returnStatsQuery, response: { 200: s.returnStatsSchema } } },
     async (request) => service.returnStats(db, actorOf(request), request.query),
+  );
+
+  const supervise = { permission: 'complaint:supervise' } as const;
+  r.get(
+    '/api/complaints/recall-sample',
+    {
+      config: supervise,
+      schema: { tags, summary: '回访抽查样本：随机抽取期间内办结、留有电话、未匿名未保密且尚未抽查的线索（不含联系方式）', querystring: s.recallSampleQuery, response: { 200: s.recallSampleSchema } },
+    },
+    async (request) => service.recallSample(db, actorOf(request), request.query),
+  );
+
+  r.get(
+    '/api/complaints/recall-stats',
+    {
+      config: supervise,
+      schema: { tags, summary: '回访抽查统计：各主办单位抽查数、一致/不符数、不符率及满意度不一致数', querystring: s.recallStatsQuery, response: { 200: s.recallStatsSchema } },
+    },
+    async (request) => service.recallStats(db, actorOf(request), request.query),
   );
 
   r.get(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, COMPLAINT_STATUSES, FINDINGS, OUTCOMES, SATISFACTIONS } from '../../../core/complaints/state-machine.js';
+import { CHANNELS, COMPLAINT_STATUSES, FINDINGS, OUTCOMES, RECALL_RESULTS, SATISFACTIONS } from '../../../core/complaints/state-machine.js';
 import { DEPARTMENT_TYPES } from '../../../core/org.js';
 import { isPhoneNumber } from '../../../core/validation.js';
 import { pageQuery } from '../../http/pagination.js';
@@ -36,7 +36,8 @@ export const createComplaintInput = z.object({
 });
 export type CreateComplaintInput = z.infer<typeof createComplaintInput>;
 
-export const BOXES = ['to_dispatch', 'to_sign', 'in_progress', 'due_soon', 'overdue', 'supervised', 'mine_unit'] as const;
+/** escalated (超期升级): escalated at least once, still past the current deadline, not closed or merged. */
+export const BOXES = ['to_dispatch', 'to_sign', 'in_progress', 'due_soon', 'overdue', 'escalated', 'supervised', 'mine_unit'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listQuery = pageQuery.extend({
@@ -95,6 +96,11 @@ export const actionInputs = {
   }),
   'extension-decision': z.object({ extensionId: uuid('延期申请'), approve: z.boolean(), note: z.string().trim().max(1000).nullish() }),
   supervise: z.object({ deadline: isoDate, note: text(2, 1000, '请填写督办要求') }),
+  recall: z.object({
+    result: z.enum(RECALL_RESULTS, { message: '请选择抽查结果（与记录一致/未联系上/与记录不符）' }),
+    satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], { message: '请选择投诉人表达的满意度' }).nullish(),
+    note: text(2, 1000, '请填写回访抽查情况（至少 2 个字）'),
+  }),
 } as const;
 export type ActionName = keyof typeof actionInputs;
 export type ActionInput<A extends ActionName> = z.infer<(typeof actionInputs)[A]>;
@@ -106,6 +112,15 @@ export const hotSpotQuery = z.object({
   days: z.coerce.number().int().min(1).max(730).default(90),
   minLeads: z.coerce.number().int().min(1).max(100).default(2),
 });
+/** Re-call sample: closed leads in a period (closing date, at most a year; default the last 90 days). */
+export const recallSampleQuery = z.object({
+  size: z.coerce.number().int('样本量须为整数').min(1, '样本量为 1–50').max(50, '样本量为 1–50').default(10),
+  region: z.string().trim().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export const recallStatsQuery = z.object({ region: z.string().trim().max(40).optional(), from: isoDate.optional(), to: isoDate.optional() });
+
 export const returnStatsQuery = z.object({ region: z.string().trim().max(40).optional(), days: z.coerce.number().int().min(1).max(3650).optional() });
 
 export const trackingParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
@@ -154,6 +169,8 @@ export const listItemSchema = z.object({
   overdue: z.boolean(),
   supervised: z.boolean(),
   returnCount: z.number(),
+  /** Last escalation to the supervisor (超期升级), null when never escalated. */
+  lastEscalatedAt: nullableDate,
 });
 
 const unitRef = z.object({ id: z.string(), name: z.string() });
@@ -210,7 +227,18 @@ export const detailSchema = listItemSchema.extend({
     extensions: z.array(extensionSchema),
   }),
   supervision: z.object({ supervised: z.boolean(), deadline: z.string().nullable(), note: z.string().nullable(), at: nullableDate }),
-  escalations: z.array(z.object({ kind: z.string(), dueAt: z.date(), escalatedAt: z.date() })),
+  escalations: z.array(z.object({ kind: z.string(), kindLabel: z.string(), dueAt: z.date(), escalatedAt: z.date(), notifiedOrgUnitName: z.string().nullable() })),
+  recall: z
+    .object({
+      at: z.date(),
+      byName: z.string().nullable(),
+      result: z.string(),
+      resultLabel: z.string(),
+      satisfaction: z.string().nullable(),
+      recordedSatisfaction: z.string().nullable(),
+      note: z.string(),
+    })
+    .nullable(),
   timeline: z.array(
     z.object({
       id: z.string(),
@@ -261,6 +289,29 @@ export const hotSpotsSchema = z.object({
 
 export const returnStatsSchema = z.object({
   items: z.array(z.object({ orgUnitId: z.string(), orgUnitName: z.string(), returns: z.number(), leads: z.number() })),
+});
+
+export const recallSampleSchema = z.object({
+  items: z.array(listItemSchema.extend({ closedAt: nullableDate, satisfaction: z.string().nullable() })),
+  /** How many closed leads were eligible in the period (the sample is drawn at random from them). */
+  poolSize: z.number(),
+  from: z.string(),
+  to: z.string(),
+});
+
+const recallCounts = {
+  recalled: z.number(),
+  confirmed: z.number(),
+  notReached: z.number(),
+  contradicted: z.number(),
+  /** contradicted ÷ (confirmed + contradicted): residents reached who contradicted the record; null when none reached. */
+  contradictionRate: z.number().nullable(),
+  /** Re-calls where the resident's satisfaction differs from the satisfaction recorded at closure. */
+  satisfactionMismatches: z.number(),
+};
+export const recallStatsSchema = z.object({
+  items: z.array(z.object({ orgUnitId: z.string().nullable(), orgUnitName: z.string(), ...recallCounts })),
+  total: z.object(recallCounts),
 });
 
 export const publicTrackingSchema = z.object({

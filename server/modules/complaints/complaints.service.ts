@@ -1,6 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { ACTION_LABELS, PUBLIC_EVENT_TEXT, PUBLIC_STATUS_LABELS, STATUS_LABELS, publicCreateText } from '../../../core/complaints/labels.js';
+import {
+  ACTION_LABELS,
+  PUBLIC_EVENT_TEXT,
+  PUBLIC_STATUS_LABELS,
+  RECALL_RESULT_LABELS,
+  SATISFACTION_LABELS,
+  STATUS_LABELS,
+  publicCreateText,
+} from '../../../core/complaints/labels.js';
 import { replyQualityProblem } from '../../../core/complaints/reply-quality.js';
 import { DUPLICATE_WINDOW_DAYS, rankDuplicates } from '../../../core/complaints/similarity.js';
 import * as sla from '../../../core/complaints/sla.js';
@@ -11,6 +19,7 @@ import {
   RETURN_CAP,
   type Satisfaction,
   checkAction,
+  recallTransition,
   reworkTarget,
 } from '../../../core/complaints/state-machine.js';
 import { maskName, maskPhone } from '../../../core/masking.js';
@@ -349,6 +358,7 @@ async function factsOf(db: Db, c: Row, now: Date): Promise<PolicyFacts> {
     followedUp: c.followedUpAt !== null,
     hasPendingExtension: await repo.hasPendingExtension(db, c.id),
     dueAt: c.dueAt,
+    recalled: c.status === 'closed' ? await repo.hasRecall(db, c.id) : false,
     now,
     confidential: c.confidential,
     hasContact: !c.anonymous && !!(c.contactPhoneEnc || c.contactNameEnc),
@@ -389,15 +399,14 @@ function listItem(row: Row, now: Date, full = false) {
     overdue: sla.isOverdue(row.currentDueAt, now),
     supervised: row.supervised,
     returnCount: row.returnCount,
+    lastEscalatedAt: row.lastEscalatedAt,
   };
 }
 
 export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
   const now = new Date();
   const { rows, total } = await repo.listComplaints(db, actor, q, now);
-  const items = rows.map((r) =>
-    listItem({ ...r.c, regionName: r.regionName, regionPath: r.regionPath, projectName: r.projectName, enterpriseName: r.enterpriseName, leadOrgUnitName: r.leadOrgUnitName }, now),
-  );
+  const items = rows.map((r) => listItem(repo.rowOf(r), now));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -405,12 +414,13 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
   const now = new Date();
   const c = await repo.findInScope(db, actor, id);
   const facts = await factsOf(db, c, now);
-  const [events, extensions, escalations, coOrgUnits, children] = await Promise.all([
+  const [events, extensions, escalations, coOrgUnits, children, recall] = await Promise.all([
     repo.loadEvents(db, c.id),
     repo.loadExtensions(db, c.id),
     repo.loadEscalations(db, c.id),
     repo.unitNames(db, c.coOrgUnitIds),
     repo.mergedChildren(db, c.id),
+    repo.loadRecall(db, c.id),
   ]);
   const fileIds = [...new Set(events.flatMap((e) => (Array.isArray(e.attachments) ? (e.attachments as string[]) : [])))];
   const names = await repo.fileNames(db, fileIds);
@@ -466,7 +476,8 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       extensions,
     },
     supervision: { supervised: c.supervised, deadline: c.supervisionDeadline, note: c.supervisionNote, at: c.supervisedAt },
-    escalations,
+    escalations: escalations.map((e) => ({ ...e, kindLabel: sla.DEADLINE_KIND_LABELS[e.kind as sla.DeadlineKind] ?? e.kind })),
+    recall: recall ? { ...recall, resultLabel: RECALL_RESULT_LABELS[recall.result as keyof typeof RECALL_RESULT_LABELS] ?? recall.result } : null,
     timeline: events.map((e) => ({
       id: e.id,
       at: e.at,
@@ -726,6 +737,39 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     });
   },
 
+  /**
+   * 回访抽查: the supervisor's own call to the resident of a closed lead (once per lead). The
+   * result is stored beside the satisfaction recorded at closure; 'contradicted' reopens the lead
+   * through the ordinary rework (new reply deadline, rework counted).
+   */
+  async recall({ tx, actor, c, input, now }) {
+    const fields: Fields = {};
+    if (input.result === 'not_reached' && input.satisfaction) fields.satisfaction = '未联系上投诉人时不能登记满意度';
+    if (input.result === 'confirmed' && input.satisfaction === 'dissatisfied') fields.result = '投诉人表示不满意，与办结记录不符，请选择“与记录不符”';
+    fail(fields);
+    const next = recallTransition(input.result, await factsOf(tx, c, now));
+    if (!next.ok) throw conflict(next.message);
+    const rows = await queryRows<{ id: string }>(
+      tx,
+      sql`INSERT INTO complaint_recalls (complaint_id, lead_org_unit_id, recalled_by, at, result, satisfaction, note, recorded_satisfaction)
+          VALUES (${c.id}, ${c.leadOrgUnitId}, ${actor.userId}, ${now.toISOString()}::timestamptz, ${input.result}, ${input.satisfaction ?? null}, ${input.note}, ${c.satisfaction})
+          ON CONFLICT (complaint_id) DO NOTHING RETURNING id`,
+    );
+    if (!rows.length) throw conflict('该线索已回访抽查过，每条线索只抽查一次');
+    const recorded = c.satisfaction ? (SATISFACTION_LABELS[c.satisfaction as Satisfaction] ?? c.satisfaction) : '无';
+    const said = input.satisfaction ? `；抽查满意度：${SATISFACTION_LABELS[input.satisfaction]}` : '';
+    await addEvent(tx, actor, c.id, {
+      action: 'recall',
+      from: c.status,
+      to: c.status,
+      note: `回访抽查：${RECALL_RESULT_LABELS[input.result]}（办结时登记满意度：${recorded}${said}）；${input.note}`,
+      publicNote: input.result === 'not_reached' ? null : PUBLIC_EVENT_TEXT.recall,
+      at: now,
+    });
+    // The rework event follows the re-call on the timeline (events are ordered by time, then id).
+    if (next.to) await startRework(tx, actor, c, next.to, `回访抽查发现与办结记录不符：${input.note}`, [], afterward(now));
+  },
+
   async supervise({ tx, actor, c, input, now }) {
     if (input.deadline < todayInChina(now)) throw validationFailed({ deadline: '督办期限不能早于今天' });
     await update(tx, c, { supervised: true, supervisionDeadline: input.deadline, supervisionNote: input.note, supervisedBy: actor.userId, supervisedAt: now }, now);
@@ -753,8 +797,13 @@ async function recordFollowUp(
   });
   if (f.satisfaction === 'dissatisfied') {
     const fresh = { ...c, satisfaction: f.satisfaction, followUpNote: f.note, followedUpAt: now } as Row;
-    await startRework(tx, actor, fresh, reworkTarget(c), '投诉人不满意，重新办理', [], now);
+    await startRework(tx, actor, fresh, reworkTarget(c), '投诉人不满意，重新办理', [], afterward(now));
   }
+}
+
+/** A millisecond later: a step caused by another in the same transaction sorts after it on the timeline. */
+function afterward(at: Date): Date {
+  return new Date(at.getTime() + 1);
 }
 
 /** 重办: back to the lead unit (or the coordinator), with a new reply deadline; counted. */
@@ -822,6 +871,42 @@ export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days:
   const since = new Date(Date.now() - q.days * 86_400_000);
   const withinPath = await repo.regionPathFor(db, q.region);
   return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads)) };
+}
+
+/** Default and maximum period of a re-call sample: leads closed in the last 90 days, at most a year. */
+const RECALL_DEFAULT_DAYS = 90;
+const RECALL_MAX_DAYS = 366;
+
+/** GET /api/complaints/recall-sample: a random sample of closed leads for the supervisor to call back. */
+export async function recallSample(db: Db, actor: Actor, q: { size: number; region?: string; from?: string; to?: string }) {
+  const now = new Date();
+  const to = q.to ?? todayInChina(now);
+  const from = q.from ?? wd.addCalendarDays(to, -RECALL_DEFAULT_DAYS);
+  if (from > to) throw validationFailed({ from: '开始日期不能晚于结束日期' });
+  if (wd.addCalendarDays(from, RECALL_MAX_DAYS) < to) throw validationFailed({ from: `抽样期间不超过 ${RECALL_MAX_DAYS} 天，请缩短期间` });
+  const withinPath = await repo.regionPathFor(db, q.region);
+  const { rows, poolSize } = await repo.recallSample(db, actor, withinPath, sla.startOfChinaDay(from), sla.startOfChinaDay(wd.addCalendarDays(to, 1)), q.size);
+  return { items: rows.map((r) => ({ ...listItem(r, now), closedAt: r.closedAt, satisfaction: r.satisfaction })), poolSize, from, to };
+}
+
+/** GET /api/complaints/recall-stats: per lead unit, how re-calls compare with what was recorded. */
+export async function recallStats(db: Db, actor: Actor, q: { region?: string; from?: string; to?: string }) {
+  if (q.from && q.to && q.from > q.to) throw validationFailed({ from: '开始日期不能晚于结束日期' });
+  const withinPath = await repo.regionPathFor(db, q.region);
+  const rows = await repo.recallStats(
+    db,
+    actor,
+    withinPath,
+    q.from ? sla.startOfChinaDay(q.from) : null,
+    q.to ? sla.startOfChinaDay(wd.addCalendarDays(q.to, 1)) : null,
+  );
+  const rate = (r: { confirmed: number; contradicted: number }) => (r.confirmed + r.contradicted > 0 ? r.contradicted / (r.confirmed + r.contradicted) : null);
+  const sum = (k: 'recalled' | 'confirmed' | 'notReached' | 'contradicted' | 'satisfactionMismatches') => rows.reduce((n, r) => n + r[k], 0);
+  const total = { recalled: sum('recalled'), confirmed: sum('confirmed'), notReached: sum('notReached'), contradicted: sum('contradicted'), satisfactionMismatches: sum('satisfactionMismatches') };
+  return {
+    items: rows.map((r) => ({ ...r, orgUnitName: r.orgUnitName ?? '统筹部门直接答复', contradictionRate: rate(r) })),
+    total: { ...total, contradictionRate: rate(total) },
+  };
 }
 
 export async function returnStats(db: Db, actor: Actor, q: { region?: string; days?: number }) {

@@ -34,6 +34,7 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/complaints/new', title: '登记线索', group: 'work', permission: 'complaint:create', element: lazy(() => import('../features/complaints/NewComplaintPage.js')) },
   { path: '/app/complaints/import', title: '12345 工单导入', group: 'work', permission: 'complaint:import', element: lazy(() => import('../features/complaints/ImportPage.js')) },
   { path: '/app/complaints/hot-spots', title: '投诉热点', group: 'work', permission: 'complaint:read', element: lazy(() => import('../features/complaints/HotSpotsPage.js')) },
+  { path: '/app/complaints/recall', title: '回访抽查', group: 'work', permission: 'complaint:supervise', element: lazy(() => import('../features/complaints/RecallPage.js')) },
   { path: '/app/complaints/:id', title: '线索详情', group: 'work', menu: false, permission: 'complaint:read', element: lazy(() => import('../features/complaints/ComplaintDetailPage.js')) },
   { path: '/app/problems', title: '问题台账', group: 'ledger', permission: 'problem:read', element: lazy(() => import('../features/problems/ProblemsPage.js')) },
   { path: '/app/problems/:id', title: '问题详情', group: 'ledger', menu: false, permission: 'problem:read', element: lazy(() => import('../features/problems/ProblemDetailPage.js')) },

@@ -21,6 +21,7 @@ import {
   timeLeft,
   useRun,
 } from './components/shared.js';
+import { RecallModal } from './components/RecallModal.js';
 import { TriagePanel } from './components/TriagePanel.js';
 
 const ONGOING = (s: string) => !['closed', 'merged'].includes(s);
@@ -114,6 +115,7 @@ export default function ComplaintDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [extraInitial, setExtraInitial] = useState<Record<string, unknown> | undefined>();
+  const [recalling, setRecalling] = useState(false);
   const reload = useCallback(async () => {
     try {
       setDetail(await getComplaint(id as string));
@@ -134,6 +136,7 @@ export default function ComplaintDetailPage() {
     setAction(a);
   };
   const sla = detail.sla;
+  const escalations = detail.escalations ?? [];
   const reply = detail.reply;
   const active = ONGOING(detail.status);
   const triage = detail.triage ? { ...detail.triage.proposal, cues: detail.triage.cues } : null;
@@ -154,11 +157,18 @@ export default function ComplaintDetailPage() {
       }
       tags={[<StatusTag key="s" status={detail.status} label={detail.statusLabel} />, <SlaTags key="sla" item={detail} />]}
       onBack={() => window.history.back()}
-      extra={buttons.map((a) => (
-        <Button key={a} type={ACTIONS[a].primary ? 'primary' : 'default'} danger={ACTIONS[a].danger} onClick={() => open(a)}>
-          {ACTIONS[a].label}
-        </Button>
-      ))}
+      extra={[
+        ...buttons.map((a) => (
+          <Button key={a} type={ACTIONS[a].primary ? 'primary' : 'default'} danger={ACTIONS[a].danger} onClick={() => open(a)}>
+            {ACTIONS[a].label}
+          </Button>
+        )),
+        allowed.includes('recall') ? (
+          <Button key="recall" onClick={() => setRecalling(true)}>
+            抽查回访
+          </Button>
+        ) : null,
+      ]}
     >
       {detail.mergedInto && (
         <Alert
@@ -181,8 +191,24 @@ export default function ComplaintDetailPage() {
           description={detail.supervision.note}
         />
       )}
-      {sla && active && (
+      {sla && (active || escalations.length > 0) && (
         <Card size="small" style={{ marginBottom: 16 }}>
+          {escalations.length > 0 && (
+            <Alert
+              type={active && sla.overdue ? 'error' : 'warning'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={
+                <Space direction="vertical" size={0}>
+                  {escalations.map((e) => (
+                    <span key={`${e.kind}-${e.dueAt}`}>
+                      已于 {fmtDateTime(e.escalatedAt)} 升级至{e.notifiedOrgUnitName ?? '监督部门'}（超出{e.kindLabel}，期限 {fmtDateTime(e.dueAt)}）
+                    </span>
+                  ))}
+                </Space>
+              }
+            />
+          )}
           <Row gutter={16}>
             <Col xs={12} md={5}>
               <Deadline label="签收期限" at={sla.signDueAt} active={sla.currentKind === 'sign'} />
@@ -251,7 +277,7 @@ export default function ComplaintDetailPage() {
             </Descriptions>
           </Card>
 
-          {(detail.finding || reply || detail.satisfaction || detail.problemId) && (
+          {(detail.finding || reply || detail.satisfaction || detail.problemId || detail.recall) && (
             <Card size="small" title="办理结果" style={{ marginBottom: 16 }}>
               <Descriptions size="small" column={1}>
                 {detail.finding && (
@@ -289,6 +315,13 @@ export default function ComplaintDetailPage() {
                   </Descriptions.Item>
                 )}
                 {detail.reworkCount > 0 ? <Descriptions.Item label="重办次数">{detail.reworkCount}</Descriptions.Item> : null}
+                {detail.recall && (
+                  <Descriptions.Item label="回访抽查">
+                    <Tag color={detail.recall.result === 'contradicted' ? 'red' : detail.recall.result === 'confirmed' ? 'green' : 'default'}>{detail.recall.resultLabel}</Tag>
+                    {detail.recall.satisfaction ? `投诉人表示${label(SATISFACTION_LABELS, detail.recall.satisfaction)}；` : ''}
+                    {detail.recall.note}（{detail.recall.byName ?? '监督部门'} {fmtDateTime(detail.recall.at)}）
+                  </Descriptions.Item>
+                )}
               </Descriptions>
             </Card>
           )}
@@ -298,7 +331,12 @@ export default function ComplaintDetailPage() {
               <Timeline
                 items={detail.timeline.map((t, i) => ({
                   key: t.id ?? i,
-                  color: t.action === 'return' || t.action === 'reject-reply' || t.action === 'rework' ? 'red' : t.toStatus === 'closed' ? 'green' : 'blue',
+                  color:
+                    t.action === 'return' || t.action === 'reject-reply' || t.action === 'rework' || t.action === 'escalate'
+                      ? 'red'
+                      : t.toStatus === 'closed'
+                        ? 'green'
+                        : 'blue',
                   children: (
                     <>
                       <Typography.Text strong>{t.actionLabel}</Typography.Text>{' '}
@@ -376,6 +414,14 @@ export default function ComplaintDetailPage() {
           ) : null}
         </Col>
       </Row>
+      <RecallModal
+        target={recalling ? { id: detail.id, trackingCode: detail.trackingCode, description: detail.description, satisfaction: detail.satisfaction } : null}
+        onClose={() => setRecalling(false)}
+        onDone={(d) => {
+          setRecalling(false);
+          setDetail(d);
+        }}
+      />
       <ActionModal
         action={action}
         detail={detail}

@@ -2,6 +2,7 @@ import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { type ActionType, PageContainer, ProTable } from '@ant-design/pro-components';
 import { Alert, Button, Select, Typography } from 'antd';
 import { useRef } from 'react';
+import type { Permission } from '../../../../core/roles.js';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { tableRequest } from '../../../common/api.js';
 import { fmtDateTime } from '../../../common/format.js';
@@ -10,12 +11,13 @@ import { RegionSelect } from '../../components/RegionSelect.js';
 import type { Box, ComplaintListItem } from './api/complaints.js';
 import { CATEGORY_OPTIONS, CHANNEL_LABELS, STATUS_LABELS, SlaTags, StatusTag, categoryLabel, deptLabel, timeLeft } from './components/shared.js';
 
-const BOXES: Array<{ key: Box | 'all'; label: string; permission?: 'complaint:dispatch' }> = [
+const BOXES: Array<{ key: Box | 'all'; label: string; permission?: Permission | Permission[] }> = [
   { key: 'to_dispatch', label: '待派单', permission: 'complaint:dispatch' },
   { key: 'to_sign', label: '待签收' },
   { key: 'in_progress', label: '办理中' },
   { key: 'due_soon', label: '即将超期' },
   { key: 'overdue', label: '已超期' },
+  { key: 'escalated', label: '超期升级', permission: ['complaint:supervise', 'complaint:dispatch'] },
   { key: 'supervised', label: '挂牌督办' },
   { key: 'all', label: '全部' },
 ];
@@ -28,7 +30,9 @@ export default function InboxPage() {
   const { can } = useSession();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const box = (search.get('box') as Box | 'all' | null) ?? (can('complaint:dispatch') ? 'to_dispatch' : 'to_sign');
+  // Supervisors start on the leads escalated to them; coordinators on what awaits dispatch.
+  const defaultBox: Box = can('complaint:dispatch') ? 'to_dispatch' : can('complaint:supervise') ? 'escalated' : 'to_sign';
+  const box = (search.get('box') as Box | 'all' | null) ?? defaultBox;
   const ref = useRef<ActionType>(null);
 
   return (
@@ -44,6 +48,14 @@ export default function InboxPage() {
               显示全部
             </Button>
           }
+        />
+      )}
+      {box === 'escalated' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="超期升级：已超过当前办理期限、系统已升级至监督部门督办且仍未处理的线索。线索处理到下一环节或办结后自动移出。"
         />
       )}
       <ProTable<ComplaintListItem>
@@ -141,6 +153,17 @@ export default function InboxPage() {
               );
             },
           },
+          ...(box === 'escalated'
+            ? [
+                {
+                  title: '升级时间',
+                  dataIndex: 'lastEscalatedAt',
+                  search: false as const,
+                  width: 140,
+                  render: (_d: unknown, r: ComplaintListItem) => (r.lastEscalatedAt ? fmtDateTime(r.lastEscalatedAt) : '—'),
+                },
+              ]
+            : []),
           { title: '类别', dataIndex: 'categoryLabel', search: false, width: 150, render: (_d, r) => categoryLabel(r.category) },
           { title: '项目 / 企业', dataIndex: 'projectName', search: false, width: 200, ellipsis: true, render: (_d, r) => [r.projectName, r.enterpriseName].filter(Boolean).join(' / ') || '—' },
           { title: '主办', dataIndex: 'leadOrgUnitName', search: false, width: 160, ellipsis: true, render: (_d, r) => r.leadOrgUnitName ?? deptLabel(r.leadDepartment) },

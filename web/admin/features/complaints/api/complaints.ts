@@ -5,7 +5,8 @@ import { api } from '../../../../common/api.js';
 export type Channel = 'web' | 'phone' | 'letter' | 'visit' | 'hotline_12345' | 'inspection' | 'referral' | 'open311';
 export type LeadDepartment = 'housing' | 'market' | 'police' | 'civil' | 'credit' | 'none';
 export type ComplaintStatus = 'received' | 'dispatched' | 'accepted' | 'handled' | 'reply_pending' | 'replied' | 'closed' | 'returned' | 'merged';
-export type Box = 'to_dispatch' | 'to_sign' | 'in_progress' | 'due_soon' | 'overdue' | 'supervised' | 'mine_unit';
+export type Box = 'to_dispatch' | 'to_sign' | 'in_progress' | 'due_soon' | 'overdue' | 'escalated' | 'supervised' | 'mine_unit';
+export type RecallResult = 'confirmed' | 'not_reached' | 'contradicted';
 
 export interface TriageCue {
   kind: string;
@@ -45,6 +46,8 @@ export interface ComplaintListItem {
   overdue: boolean;
   supervised: boolean;
   returnCount: number;
+  /** Last escalation to the supervisor (超期升级), null when never escalated. */
+  lastEscalatedAt?: string | null;
 }
 
 export interface TimelineEntry {
@@ -116,7 +119,17 @@ export interface ComplaintDetail extends ComplaintListItem {
     extensions: Extension[];
   } | null;
   supervision: { supervised: boolean; deadline: string | null; note: string | null; at: string | null } | null;
-  escalations?: Array<{ kind: string; dueAt: string; escalatedAt: string }>;
+  escalations?: Array<{ kind: string; kindLabel: string; dueAt: string; escalatedAt: string; notifiedOrgUnitName: string | null }>;
+  /** The supervisor's re-call (回访抽查), when done. */
+  recall?: {
+    at: string;
+    byName: string | null;
+    result: RecallResult;
+    resultLabel: string;
+    satisfaction: string | null;
+    recordedSatisfaction: string | null;
+    note: string;
+  } | null;
   timeline: TimelineEntry[];
   duplicateCandidates: Array<{ id: string; trackingCode: string; similarity: number; description: string; status: string; receivedAt: string }>;
   mergedInto: { id: string; trackingCode: string; status: string } | null;
@@ -191,3 +204,26 @@ export const runComplaintImport = (file: File, dryRun: boolean, importId: string
   return api.upload<ComplaintImportResult>('/api/complaints/import', form, { dryRun, importId });
 };
 export const downloadImportTemplate = () => api.download('/api/complaints/import/template');
+
+export interface RecallSampleItem extends ComplaintListItem {
+  closedAt: string | null;
+  satisfaction: string | null;
+}
+export interface RecallCounts {
+  recalled: number;
+  confirmed: number;
+  notReached: number;
+  contradicted: number;
+  contradictionRate: number | null;
+  satisfactionMismatches: number;
+}
+export interface RecallStatsRow extends RecallCounts {
+  orgUnitId: string | null;
+  orgUnitName: string;
+}
+export const getRecallSample = (query: { size?: number; region?: string; from?: string; to?: string }) =>
+  api.get<{ items: RecallSampleItem[]; poolSize: number; from: string; to: string }>('/api/complaints/recall-sample', query);
+export const getRecallStats = (query: { region?: string; from?: string; to?: string }) =>
+  api.get<{ items: RecallStatsRow[]; total: RecallCounts }>('/api/complaints/recall-stats', query);
+export const recordRecall = (id: string, body: { result: RecallResult; satisfaction?: string | null; note: string }) =>
+  api.post<ComplaintDetail>(`/api/complaints/${id}/recall`, body);

@@ -55,7 +55,7 @@ export function timeLeft(due: string | null | undefined, now = dayjs()): string 
 }
 
 /** Red = overdue, orange = due soon, plus urgent / supervised / returned markers. */
-export function SlaTags({ item }: { item: Pick<ComplaintListItem, 'overdue' | 'dueSoon' | 'urgent' | 'supervised' | 'returnCount' | 'dueAt'> }) {
+export function SlaTags({ item }: { item: Pick<ComplaintListItem, 'overdue' | 'dueSoon' | 'urgent' | 'supervised' | 'returnCount' | 'dueAt' | 'lastEscalatedAt'> }) {
   return (
     <Space size={2} wrap>
       {item.urgent && <Tag color="red">紧急</Tag>}
@@ -66,6 +66,11 @@ export function SlaTags({ item }: { item: Pick<ComplaintListItem, 'overdue' | 'd
       ) : item.dueSoon ? (
         <Tooltip title={item.dueAt ? `办结期限 ${fmtDateTime(item.dueAt)}` : undefined}>
           <Tag color="orange">即将超期</Tag>
+        </Tooltip>
+      ) : null}
+      {item.overdue && item.lastEscalatedAt ? (
+        <Tooltip title={`${fmtDateTime(item.lastEscalatedAt)} 已升级至监督部门`}>
+          <Tag color="red">超期升级</Tag>
         </Tooltip>
       ) : null}
       {item.supervised && <Tag color="volcano">挂牌督办</Tag>}
