@@ -1,24 +1,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Form, Progress, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Progress, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { HOTLINE_FIELDS } from '../../../../core/intake/hotline12345.js';
-import { ApiError } from '../../../common/api.js';
 import { fmtDateTime } from '../../../common/format.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
-import { getImportJob } from '../registry/api/registry.js';
-import type { ImportJob } from '../registry/api/types.js';
+import { useImportRun } from '../../components/useImportRun.js';
 import { type ComplaintImportResult, downloadImportTemplate, runComplaintImport } from './api/complaints.js';
-
-/** RFC 4122 v4 from getRandomValues (crypto.randomUUID needs a secure context; intranets often use http). */
-function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 type Row = ComplaintImportResult['preview'][number];
 
@@ -28,55 +17,26 @@ type Row = ComplaintImportResult['preview'][number];
  * Standard exports are recognised by their headers; other layouts are mapped by hand.
  */
 export default function ComplaintImportPage() {
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ComplaintImportResult | null>(null);
-  const [result, setResult] = useState<ComplaintImportResult | null>(null);
-  const [running, setRunning] = useState<'check' | 'import' | null>(null);
-  const [progress, setProgress] = useState<ImportJob | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const mappingRef = useRef(mapping);
   const [showMapping, setShowMapping] = useState(false);
   const [mappingForm] = Form.useForm();
-  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
-
-  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
+  const { file, setFile, preview, result, running, progress, run, reset: resetRun, step } = useImportRun((f, dryRun, id) =>
+    runComplaintImport(f, dryRun, id, mappingRef.current),
+  );
+  const applyMapping = (m: Record<string, string>) => {
+    mappingRef.current = m;
+    setMapping(m);
+  };
 
   const reset = () => {
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    setMapping({});
+    resetRun();
+    applyMapping({});
     setShowMapping(false);
     mappingForm.resetFields();
   };
 
-  const run = async (dryRun: boolean, map = mapping) => {
-    if (!file) return;
-    const id = uuid();
-    setRunning(dryRun ? 'check' : 'import');
-    setProgress(null);
-    poll.current = setInterval(() => {
-      getImportJob(id).then(setProgress, () => undefined);
-    }, 800);
-    try {
-      const res = await runComplaintImport(file, dryRun, id, map);
-      if (dryRun) setPreview(res);
-      else if (res.written) setResult(res);
-      else {
-        setPreview(res);
-        message.warning('导入前复查发现问题，未写入任何数据，请查看错误清单');
-      }
-    } catch (err) {
-      message.error(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : '上传失败，请重试');
-    } finally {
-      if (poll.current) clearInterval(poll.current);
-      poll.current = null;
-      setRunning(null);
-    }
-  };
-
-  const step = result ? 2 : preview ? 1 : 0;
   /** Headers of the file the user can map: those recognised plus those ignored. */
   const headers = preview ? [...new Set([...Object.values(preview.recognised), ...preview.ignoredColumns])] : [];
   const missingRequired = preview ? HOTLINE_FIELDS.filter((f) => f.required && !preview.recognised[f.key]) : [];
@@ -183,8 +143,8 @@ export default function ComplaintImportPage() {
                   initialValues={preview.recognised}
                   onFinish={(v: Record<string, string | undefined>) => {
                     const m = Object.fromEntries(Object.entries(v).filter(([, h]) => !!h)) as Record<string, string>;
-                    setMapping(m);
-                    void run(true, m);
+                    applyMapping(m);
+                    void run(true);
                   }}
                 >
                   {HOTLINE_FIELDS.map((f) => (

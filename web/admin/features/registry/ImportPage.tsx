@@ -1,24 +1,14 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, App, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Tag, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../../common/api.js';
 import { useSession } from '../../app/session.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
-import { type ImportKind, downloadExport, downloadTemplate, getImportJob, runImport } from './api/registry.js';
-import type { ImportIssue, ImportJob, ImportResult } from './api/types.js';
+import { useImportRun } from '../../components/useImportRun.js';
+import { type ImportKind, downloadExport, downloadTemplate, runImport } from './api/registry.js';
+import type { ImportIssue, ImportJob } from './api/types.js';
 
 const KIND_LABELS: Record<ImportKind, string> = { enterprises: '物业服务企业', projects: '物业项目' };
-
-/** RFC 4122 v4 from getRandomValues (crypto.randomUUID needs a secure context; intranets often use http). */
-function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const PHASE_LABELS: Record<ImportJob['status'], string> = { reading: '读取并检查中', validating: '检查中', writing: '写入中', done: '完成', failed: '失败' };
 
@@ -29,54 +19,11 @@ const PHASE_LABELS: Record<ImportJob['status'], string> = { reading: '读取并�
  */
 export default function ImportPage() {
   const { can } = useSession();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const kind: ImportKind = search.get('kind') === 'enterprises' ? 'enterprises' : 'projects';
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [running, setRunning] = useState<'check' | 'import' | null>(null);
-  const [progress, setProgress] = useState<ImportJob | null>(null);
-  const poll = useRef<ReturnType<typeof setInterval> | null>(null);
   const mayImport = can(kind === 'enterprises' ? 'enterprise:manage' : 'project:manage');
-
-  useEffect(() => () => void (poll.current && clearInterval(poll.current)), []);
-
-  const reset = () => {
-    setFile(null);
-    setPreview(null);
-    setResult(null);
-    setProgress(null);
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    const id = uuid();
-    setRunning(dryRun ? 'check' : 'import');
-    setProgress(null);
-    poll.current = setInterval(() => {
-      getImportJob(id).then(setProgress, () => undefined);
-    }, 800);
-    try {
-      const res = await runImport(kind, file, dryRun, id);
-      if (dryRun) setPreview(res);
-      else if (res.written) setResult(res);
-      else {
-        // The file changed between check and import, or the data did: show the new problems.
-        setPreview(res);
-        message.warning('导入前复查发现问题，未写入任何数据，请查看错误清单');
-      }
-    } catch (err) {
-      message.error(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : '上传失败，请重试');
-    } finally {
-      if (poll.current) clearInterval(poll.current);
-      poll.current = null;
-      setRunning(null);
-    }
-  };
-
-  const step = result ? 2 : preview ? 1 : 0;
+  const { file, setFile, preview, setPreview, result, running, progress, run, reset, step } = useImportRun((f, dryRun, id) => runImport(kind, f, dryRun, id));
   const issues: ImportIssue[] = preview?.errors ?? [];
 
   return (
