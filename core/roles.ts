@@ -142,9 +142,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['audit:read'],
 };
 
-export function permissionsFor(roles: readonly Role[]): Permission[] {
+/**
+ * Permissions a role gains in a unit of a given type: the unit's remit, not the role, decides
+ * them. The development & credit department (发改/经发局) keeps the credit records and the
+ * blacklist (S3 §二), so its officers manage credit even though officers elsewhere do not.
+ */
+export const UNIT_TYPE_GRANTS: Partial<Record<string, Partial<Record<Role, readonly Permission[]>>>> = {
+  credit: { dept_officer: ['credit:manage'] },
+};
+
+export function permissionsFor(roles: readonly Role[], orgUnitType?: string | null): Permission[] {
   const set = new Set<Permission>();
-  for (const role of roles) for (const p of ROLE_PERMISSIONS[role] ?? []) set.add(p);
+  for (const role of roles) {
+    for (const p of ROLE_PERMISSIONS[role] ?? []) set.add(p);
+    for (const p of (orgUnitType && UNIT_TYPE_GRANTS[orgUnitType]?.[role]) || []) set.add(p);
+  }
   return [...set].sort();
 }
 

@@ -152,6 +152,14 @@ describe('enterprise users', () => {
     expect((await t.as(company, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31' })).statusCode).toBe(403);
   });
 
+  it('the credit department’s officer manages credit; another department’s officer only reads', async () => {
+    const creditOfficer = await t.login('district-credit');
+    expectStatus(await t.as(creditOfficer, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31&format=json' }), 200);
+    expect((await t.as(officer, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31&format=json' })).statusCode).toBe(403);
+    const me = expectStatus(await t.as(creditOfficer, { method: 'GET', url: '/api/me' }), 200);
+    expect(me.permissions ?? me.user?.permissions).toContain('credit:manage');
+  });
+
   it('staff of another district get 404', async () => {
     expect((await t.as(hongshan, { method: 'GET', url: `/api/enterprises/${own.id}/credit` })).statusCode).toBe(404);
   });

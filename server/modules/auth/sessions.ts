@@ -108,7 +108,7 @@ function toActor(row: ActorRow, origin: { ip: string | null; requestId: string |
     username: row.user.username,
     displayName: row.user.displayName,
     roles,
-    permissions: new Set(permissionsFor(roles)),
+    permissions: new Set(permissionsFor(roles, row.orgUnitType)),
     regionId: row.user.regionId,
     regionCode: row.regionCode,
     regionPath: row.regionPath,
