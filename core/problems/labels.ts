@@ -13,7 +13,8 @@ export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   supervision: '督导检查',
 };
 
-export const PROBLEM_STATUSES = ['open', 'rectifying', 'submitted', 'closed'] as const;
+/** `withdrawn` (已撤销): terminal, reached only when the company's objection (异议) is upheld. */
+export const PROBLEM_STATUSES = ['open', 'rectifying', 'submitted', 'closed', 'withdrawn'] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
@@ -21,6 +22,7 @@ export const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
   rectifying: '整改中',
   submitted: '已报送待回头看',
   closed: '已销号',
+  withdrawn: '已撤销',
 };
 
 export const REVIEW_METHODS = ['on_site', 'documents'] as const;

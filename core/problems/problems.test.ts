@@ -10,7 +10,9 @@ import {
   countsRework,
   isDueSoon,
   isOverdue,
+  isTerminal,
   nextStatus,
+  statusAfterObjection,
 } from './state.js';
 
 const TODAY = '2026-03-10';
@@ -56,8 +58,36 @@ describe('status transitions', () => {
       ['rectifying', 'rework'],
       ['closed', 'rework'],
       ['rectifying', 'review'],
+      ['withdrawn', 'start'],
+      ['withdrawn', 'submit'],
+      ['withdrawn', 'close'],
+      ['withdrawn', 'rework'],
     ];
     for (const [from, action] of wrong) expect(() => nextStatus(from, action), `${action} from ${from}`).toThrow();
+  });
+
+  it('withdraws the problem (已撤销) only on an upheld objection, from open, rectifying or submitted', () => {
+    for (const from of ['open', 'rectifying', 'submitted'] as const) {
+      expect(statusAfterObjection(from, true), from).toBe('withdrawn');
+      expect(statusAfterObjection(from, false), from).toBe(from);
+    }
+    expect(() => statusAfterObjection('closed', true)).toThrow();
+    expect(() => statusAfterObjection('withdrawn', true)).toThrow();
+    // No ordinary transition leads to withdrawn.
+    for (const action of PROBLEM_ACTIONS) {
+      for (const from of ['open', 'rectifying', 'submitted'] as const) {
+        let to: string | null = null;
+        try {
+          to = nextStatus(from, action, 'pass');
+        } catch {
+          to = null;
+        }
+        expect(to, `${action} from ${from}`).not.toBe('withdrawn');
+      }
+    }
+    expect(isTerminal('withdrawn')).toBe(true);
+    expect(isTerminal('closed')).toBe(true);
+    expect(isTerminal('submitted')).toBe(false);
   });
 
   it('counts rework for review fail and rework only', () => {
@@ -116,6 +146,15 @@ describe('checkAction / allowedActions', () => {
     for (const a of [staff(), company(), supervisor]) expect(allowedActions(facts({ status: 'closed' }), a, TODAY)).toEqual([]);
   });
 
+  it('allows nothing on a withdrawn problem and refuses every action as a state conflict', () => {
+    const w = facts({ status: 'withdrawn', pendingExtension: { requestedBy: 'ent-user' }, pendingObjection: true });
+    for (const a of [staff(), staff('staff-2'), company(), supervisor]) expect(allowedActions(w, a, TODAY)).toEqual([]);
+    for (const action of ['start', 'submit', 'extension_request', 'objection', 'attach'] as const) {
+      expect(checkAction(w, company(), action, TODAY), action).toMatchObject({ ok: false, reason: 'state', message: expect.stringContaining('撤销') });
+    }
+    expect(checkAction(w, staff(), 'objection_decision', TODAY)).toMatchObject({ ok: false, reason: 'state' });
+  });
+
   it('computes allowedActions as exactly the actions checkAction accepts', () => {
     const cases = [facts(), facts({ status: 'rectifying' }), submitted('ent-user'), submitted('ent-user', 'pass'), submitted('staff-1')];
     for (const f of cases) {
@@ -134,12 +173,14 @@ describe('deadlines', () => {
     expect(isOverdue('rectifying', '2026-03-10', '2026-03-10')).toBe(false);
     expect(isOverdue('rectifying', '2026-03-10', '2026-03-11')).toBe(true);
     expect(isOverdue('closed', '2026-03-10', '2026-03-11')).toBe(false);
+    expect(isOverdue('withdrawn', '2026-03-10', '2026-03-11')).toBe(false);
   });
   it('is due soon with at most 3 working days left', () => {
     expect(isDueSoon('open', '2026-03-13', TODAY, 3)).toBe(true);
     expect(isDueSoon('open', '2026-03-16', TODAY, 4)).toBe(false);
     expect(isDueSoon('open', TODAY, TODAY, 0)).toBe(true);
     expect(isDueSoon('closed', '2026-03-13', TODAY, 3)).toBe(false);
+    expect(isDueSoon('withdrawn', '2026-03-13', TODAY, 3)).toBe(false);
     expect(isDueSoon('open', '2026-03-09', TODAY, -1)).toBe(false);
     expect(isDueSoon('open', '2026-03-13', TODAY, null)).toBe(false);
   });

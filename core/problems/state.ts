@@ -8,9 +8,13 @@ import type { ProblemStatus, ReviewResult } from './labels.js';
  *                        ▲                      │
  *                        └──review(fail)/rework─┘   (rework_count + 1)
  *
+ *   open | rectifying | submitted ──objection_decision(uphold)──▶ withdrawn (已撤销)
+ *
  * "整改一件，销号一件": close requires a recorded PASSED review of the LATEST submission, by a
  * reviewer who is not that submission's submitter. Side actions (extension, supervision,
- * objection, attachments) do not change the status.
+ * objection, attachments) do not change the status — except an UPHELD objection, which withdraws
+ * the problem (撤销). closed and withdrawn are terminal: nothing can be done to them, and neither
+ * is ever overdue or due soon.
  */
 
 export const PROBLEM_ACTIONS = [
@@ -46,6 +50,22 @@ const SIDE_ACTION_STATES: Partial<Record<ProblemAction, readonly ProblemStatus[]
   objection_decision: ['open', 'rectifying', 'submitted'],
   attach: ['open', 'rectifying', 'submitted'],
 };
+
+/** Terminal states: no action is possible, never overdue. */
+export const TERMINAL_STATUSES: readonly ProblemStatus[] = ['closed', 'withdrawn'];
+
+export function isTerminal(status: ProblemStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/**
+ * The status after an objection decision: upheld → `withdrawn` (the problem is annulled, the company
+ * need not rectify), rejected → unchanged. Only from the states where a decision is possible.
+ */
+export function statusAfterObjection(status: ProblemStatus, uphold: boolean): ProblemStatus {
+  if (!statesFor('objection_decision').includes(status)) throw new Error(`objection_decision not allowed from ${status}`);
+  return uphold ? 'withdrawn' : status;
+}
 
 /** The status after `action` (review: pass keeps `submitted`, fail sends it back to `rectifying`). */
 export function nextStatus(status: ProblemStatus, action: ProblemAction, reviewResult?: ReviewResult): ProblemStatus {
@@ -136,7 +156,9 @@ const STATE_MESSAGES: Partial<Record<ProblemAction, string>> = {
 export function checkAction(p: ProblemFacts, actor: ActorFacts, action: ProblemAction, today: string): ActionCheck {
   if (!mayPerform(action, actor, p)) return deny('forbidden', '没有执行此操作的权限');
   if (!statesFor(action).includes(p.status)) {
-    return deny('state', p.status === 'closed' ? '问题已销号，不能再操作' : (STATE_MESSAGES[action] ?? '当前状态下不能执行此操作'));
+    if (p.status === 'closed') return deny('state', '问题已销号，不能再操作');
+    if (p.status === 'withdrawn') return deny('state', '问题已因异议成立而撤销，不能再操作');
+    return deny('state', STATE_MESSAGES[action] ?? '当前状态下不能执行此操作');
   }
   const latest = p.latestSubmission;
   switch (action) {
@@ -178,16 +200,16 @@ export function allowedActions(p: ProblemFacts, actor: ActorFacts, today: string
   return PROBLEM_ACTIONS.filter((a) => checkAction(p, actor, a, today).ok);
 }
 
-/** 超期: today after the deadline and not closed. */
+/** 超期: today after the deadline and not closed or withdrawn. */
 export function isOverdue(status: ProblemStatus, deadline: string, today: string): boolean {
-  return status !== 'closed' && today > deadline;
+  return !isTerminal(status) && today > deadline;
 }
 
 /** Number of working days that counts as "due soon" (临期). */
 export const DUE_SOON_WORKING_DAYS = 3;
 
-/** 临期: not closed, not overdue, and at most 3 working days left (workingDaysLeft from countWorkingDays(today, deadline)). */
+/** 临期: not closed or withdrawn, not overdue, and at most 3 working days left (workingDaysLeft from countWorkingDays(today, deadline)). */
 export function isDueSoon(status: ProblemStatus, deadline: string, today: string, workingDaysLeft: number | null): boolean {
-  if (status === 'closed' || today > deadline || workingDaysLeft === null) return false;
+  if (isTerminal(status) || today > deadline || workingDaysLeft === null) return false;
   return workingDaysLeft <= DUE_SOON_WORKING_DAYS;
 }

@@ -18,6 +18,7 @@ import { legalRoutes } from './legal/legal.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
+import { penaltyRoutes } from './penalties/penalties.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
@@ -45,6 +46,7 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   enforcementRoutes,
   creditRoutes,
   caseRoutes,
+  penaltyRoutes,
   problemRoutes,
   opinionRoutes,
 ];

@@ -35,3 +35,20 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL(/\/app/);
 }
+
+/** Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** A date n days ahead (YYYY-MM-DD) in China time, as the server counts days. */
+export function daysAhead(n: number): string {
+  return new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Clicks an option of the antd Select dropdown that is open now. */
+export async function pickOption(page: Page, text: string | RegExp) {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loginAs, newPage } from './browser.js';
+import { launchBrowser, loginAs, newPage, watchErrors } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -10,12 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe('campaign set-up', () => {
   it('shows the district the S3 plan: phases, focus items with legal basis, units and progress', async () => {

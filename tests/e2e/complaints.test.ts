@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { xlsxOf } from '../helpers/xlsx-upload.js';
-import { launchBrowser, loginAs, newPage } from './browser.js';
+import { launchBrowser, loginAs, newPage, watchErrors } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -14,12 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 /** A phone-sized page (375 px wide, touch), as most residents use the portal. */
 async function phonePage(): Promise<Page> {

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PNG_1PX } from '../helpers/xlsx-upload.js';
-import { launchBrowser, loginAs, newPage } from './browser.js';
+import { launchBrowser, loginAs, newPage, pickOption, watchErrors } from './browser.js';
+import { COMPANY, registerProblem } from './steps.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'wy-e2e-ledger-'));
-const COMPANY = '武汉听涛物业服务有限公司';
 /** Title of the case published by the ledger journey (empty when that journey did not run). */
 let publishedCase = '';
 /** The company's credit code, read from its record by the credit journey. */
@@ -20,22 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise). */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
-/** A date a few weeks ahead (YYYY-MM-DD), so the deadline is neither overdue nor outside the year. */
-function daysAhead(n: number): string {
-  const d = new Date(Date.now() + n * 86_400_000);
-  return d.toISOString().slice(0, 10);
-}
 
-async function pickOption(page: Page, text: string | RegExp) {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 async function openProblem(page: Page, problemId: string) {
   await page.goto(`${baseUrl}/app/problems/${problemId}`);
@@ -52,22 +38,7 @@ describe('problem ledger, rectification and enforcement', () => {
     const page = await newPage(browser);
     const errors = watchErrors(page);
     await loginAs(page, baseUrl, 'district-housing');
-    await page.goto(`${baseUrl}/app/problems`);
-    await page.getByRole('button', { name: '新建问题' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('问题类别').click();
-    await pickOption(page, '未按规定公示');
-    await dialog.getByLabel('问题标题').fill(title);
-    await dialog.getByLabel('物业服务企业').click();
-    await dialog.getByLabel('物业服务企业').fill('听涛');
-    await pickOption(page, COMPANY);
-    await dialog.getByLabel('问题描述').fill('检查发现小区公告栏未公示电梯维保单位及维保记录。');
-    await dialog.getByLabel('整改措施').fill('在各单元公告栏公示电梯维保单位、联系电话和最近一次维保记录。');
-    await dialog.getByLabel('整改时限').fill(daysAhead(30));
-    await dialog.getByLabel('整改时限').press('Enter');
-    await dialog.getByRole('button', { name: /登\s*记/ }).click();
-    await page.waitForURL(/\/app\/problems\/[0-9a-f-]{36}$/);
-    problemId = page.url().split('/').pop() as string;
+    problemId = await registerProblem(page, baseUrl, { title, description: '检查发现小区公告栏未公示电梯维保单位及维保记录。', measures: '在各单元公告栏公示电梯维保单位、联系电话和最近一次维保记录。', deadlineDays: 30 });
     await page.getByText('待整改').first().waitFor();
     await page.getByText(COMPANY).first().waitFor();
     // The officer created it but is not the company: the company reports the rectification.

@@ -336,6 +336,97 @@ async function regionIdOf(code: string) {
   return r?.id;
 }
 
+describe('objection upheld → withdrawn (已撤销)', () => {
+  it('withdraws the problem, lapses a pending extension, annuls its repeat-offence credit event, and then refuses every action', async () => {
+    // Two problems of the same category for the demo company: the second is a repeat offence with a credit event.
+    await create({ category: 6, projectId: null });
+    const p = await create({ category: 6, projectId: null });
+    expect(p.repeatOffence).toBe(true);
+    const [ev0] = await t.db.select().from(creditEvents).where(and(eq(creditEvents.sourceType, 'problem'), eq(creditEvents.sourceId, p.id)));
+    expect(ev0).toMatchObject({ type: 'repeat_offence', objectionStatus: 'none' });
+    const scoreBefore = expectStatus(await get(housing, `/api/enterprises/${companyId}/credit`), 200).score;
+
+    expectStatus(await post(company, `/api/problems/${p.id}/start`), 200);
+    expectStatus(await post(company, `/api/problems/${p.id}/extension-request`, { days: 5, reason: '等待业主大会表决' }), 200);
+    const o = expectStatus(await post(company, `/api/problems/${p.id}/objection`, { reason: '该问题已由区市场监管局另案处理，不属我司责任' }), 200);
+    const d = expectStatus(
+      await post(housing, `/api/problems/${p.id}/objection-decision`, { objectionId: o.objections[0].id, uphold: true, note: '经核实属实' }),
+      200,
+    );
+    expect(d).toMatchObject({ status: 'withdrawn', statusLabel: '已撤销', overdue: false, dueSoon: false, workingDaysLeft: null, allowedActions: [] });
+    expect(d.objections[0]).toMatchObject({ status: 'upheld', decisionNote: '经核实属实' });
+    expect(d.extensions[0].status).toBe('refused');
+    const last = d.timeline.at(-1);
+    expect(last).toMatchObject({ action: 'objection_decision', fromStatus: 'rectifying', toStatus: 'withdrawn' });
+    expect(last.note).toContain('撤销');
+
+    // Audit rows in the same transaction: the problem's decision and the annulled credit event.
+    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, 'problem.objection_decision')));
+    expect(audit?.after).toMatchObject({ uphold: true, status: 'withdrawn', annulledCreditEventIds: [ev0?.id] });
+    expect(audit?.before).toMatchObject({ status: 'rectifying' });
+    const [ev1] = await t.db.select().from(creditEvents).where(eq(creditEvents.id, ev0?.id as string));
+    expect(ev1?.objectionStatus).toBe('upheld');
+    expect(ev1?.objectionDecisionNote).toContain(p.code);
+    const creditAudit = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, ev0?.id as string), eq(auditLog.action, 'credit.objection.decide')));
+    expect(creditAudit).toHaveLength(1);
+    const credit = expectStatus(await get(housing, `/api/enterprises/${companyId}/credit`), 200);
+    expect(credit.events.find((e: { id: string }) => e.id === ev0?.id)).toMatchObject({ objectionStatus: 'upheld', counts: false });
+    expect(credit.score).toBe(scoreBefore - (ev0?.points as number));
+
+    // Terminal: every action is refused with 409, by the company and by staff.
+    for (const [cookie, path, body] of [
+      [company, 'submit', { text: '已整改' }],
+      [company, 'start', {}],
+      [company, 'objection', { reason: '再次异议' }],
+      [company, 'extension-request', { days: 3, reason: '延期' }],
+      [housing, 'close', {}],
+      [housing, 'rework', { reason: '返工' }],
+      [supervisor, 'supervise', { deadline: farDeadline }],
+    ] as const) {
+      const res = await post(cookie, `/api/problems/${p.id}/${path}`, body);
+      expect(res.statusCode, path).toBe(409);
+      expect(res.json().error.message, path).toContain('撤销');
+    }
+    const up = multipart([{ name: 'x.png', data: PNG_1PX, type: 'image/png' }]);
+    expect((await t.as(company, { method: 'POST', url: `/api/problems/${p.id}/attachments`, ...up })).statusCode).toBe(409);
+
+    // Never overdue or due soon, even past its deadline; listed only under its own status.
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await t.db.update(problems).set({ deadline: yesterday }).where(eq(problems.id, p.id));
+    expect(expectStatus(await get(housing, `/api/problems/${p.id}`), 200)).toMatchObject({ status: 'withdrawn', overdue: false });
+    const ids = async (query: string) => expectStatus(await get(housing, `/api/problems?${query}&pageSize=200`), 200).items.map((i: { id: string }) => i.id);
+    expect(await ids('overdue=true')).not.toContain(p.id);
+    expect(await ids('dueSoon=true')).not.toContain(p.id);
+    expect(await ids('status=open')).not.toContain(p.id);
+    expect(await ids('status=closed')).not.toContain(p.id);
+    expect(await ids('status=withdrawn')).toContain(p.id);
+    // The enterprise sees it as withdrawn too.
+    expect(expectStatus(await get(company, `/api/problems/${p.id}`), 200)).toMatchObject({ status: 'withdrawn', allowedActions: [] });
+  });
+
+  it('leaves the problem and its credit event unchanged when the objection is rejected', async () => {
+    await create({ category: 5, projectId: null });
+    const p = await create({ category: 5, projectId: null });
+    expect(p.repeatOffence).toBe(true);
+    const o = expectStatus(await post(company, `/api/problems/${p.id}/objection`, { reason: '我司已按要求整改' }), 200);
+    const d = expectStatus(await post(housing, `/api/problems/${p.id}/objection-decision`, { objectionId: o.objections[0].id, uphold: false, note: '未提供证明材料' }), 200);
+    expect(d.status).toBe('open');
+    expect(d.allowedActions).toContain('start');
+    expect(d.timeline.at(-1)).toMatchObject({ action: 'objection_decision', fromStatus: null, toStatus: null });
+    const [ev] = await t.db.select().from(creditEvents).where(and(eq(creditEvents.sourceType, 'problem'), eq(creditEvents.sourceId, p.id)));
+    expect(ev?.objectionStatus).toBe('none');
+    expectStatus(await post(company, `/api/problems/${p.id}/start`), 200);
+  });
+
+  it('does not count a withdrawn problem as the precedent of a repeat offence', async () => {
+    const ent = await newEnterprise('武汉撤销测试物业服务有限公司');
+    const first = await create({ enterpriseId: ent, projectId: null, category: 4 });
+    await t.db.update(problems).set({ status: 'withdrawn' }).where(eq(problems.id, first.id));
+    const second = await create({ enterpriseId: ent, projectId: null, category: 4 });
+    expect(second.repeatOffence).toBe(false);
+  });
+});
+
 describe('repeat offences (屡改屡犯)', () => {
   it('flags the same enterprise and category within 12 months, links the earlier problem, suggests the next ladder step and records a credit event', async () => {
     const ent = await newEnterprise('武汉屡犯测试物业服务有限公司');

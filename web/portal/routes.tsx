@@ -8,5 +8,7 @@ export const PORTAL_ROUTES: Array<{ path: string; title: string; element: LazyEx
   { path: '/portal/hotlines', title: '投诉举报电话', element: lazy(() => import('./pages/HotlinesPage.js')) },
   { path: '/portal/cases', title: '典型案例', element: lazy(() => import('./pages/CasesPage.js')) },
   { path: '/portal/cases/:id', title: '案例详情', nav: false, element: lazy(() => import('./pages/CaseDetailPage.js')) },
+  { path: '/portal/penalties', title: '行政处罚公示', element: lazy(() => import('./pages/PenaltiesPage.js')) },
+  { path: '/portal/penalties/:id', title: '处罚公示详情', nav: false, element: lazy(() => import('./pages/PenaltyDetailPage.js')) },
   { path: '/portal/credit', title: '企业信用查询', element: lazy(() => import('./pages/CreditLookupPage.js')) },
 ];

@@ -440,7 +440,7 @@ CREATE TABLE "problems" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "problems_source_ck" CHECK ("problems"."source" IN ('complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision')),
-	CONSTRAINT "problems_status_ck" CHECK ("problems"."status" IN ('open', 'rectifying', 'submitted', 'closed')),
+	CONSTRAINT "problems_status_ck" CHECK ("problems"."status" IN ('open', 'rectifying', 'submitted', 'closed', 'withdrawn')),
 	CONSTRAINT "problems_category_ck" CHECK ("problems"."category" BETWEEN 0 AND 6),
 	CONSTRAINT "problems_rework_ck" CHECK ("problems"."rework_count" >= 0),
 	CONSTRAINT "problems_closed_ck" CHECK (("problems"."status" = 'closed') = ("problems"."closed_at" IS NOT NULL)),
@@ -576,6 +576,7 @@ CREATE INDEX "enforcement_actions_type_idx" ON "enforcement_actions" USING btree
 CREATE INDEX "enforcement_actions_problem_idx" ON "enforcement_actions" USING btree ("problem_id");--> statement-breakpoint
 CREATE INDEX "enforcement_actions_complaint_idx" ON "enforcement_actions" USING btree ("complaint_id");--> statement-breakpoint
 CREATE INDEX "enforcement_actions_publication_idx" ON "enforcement_actions" USING btree ("publication_due_on") WHERE "enforcement_actions"."published_at" IS NULL AND "enforcement_actions"."publication_due_on" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "enforcement_actions_published_idx" ON "enforcement_actions" USING btree ("published_at") WHERE "enforcement_actions"."published_at" IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "hotline_orders_external_ref_uq" ON "hotline_orders" USING btree ("external_ref");--> statement-breakpoint
 CREATE INDEX "intake_bot_challenges_expires_idx" ON "intake_bot_challenges" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "open311_api_keys_hash_uq" ON "open311_api_keys" USING btree ("key_hash");--> statement-breakpoint

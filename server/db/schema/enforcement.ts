@@ -75,6 +75,8 @@ export const enforcementActions = pgTable(
     index('enforcement_actions_problem_idx').on(t.problemId),
     index('enforcement_actions_complaint_idx').on(t.complaintId),
     index('enforcement_actions_publication_idx').on(t.publicationDueOn).where(sql`${t.publishedAt} IS NULL AND ${t.publicationDueOn} IS NOT NULL`),
+    /** The public 行政处罚公示 list: published decisions, newest first. */
+    index('enforcement_actions_published_idx').on(t.publishedAt).where(sql`${t.publishedAt} IS NOT NULL`),
     check(
       'enforcement_actions_type_ck',
       sql`${t.type} IN ('interview', 'rectification_order', 'warning_letter', 'warning', 'fine', 'confiscation', 'police_penalty', 'criminal_referral')`,

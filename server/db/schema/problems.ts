@@ -25,7 +25,8 @@ export const problemCodeSeq = pgSequence('problem_code_seq', { startWith: 1, inc
 /**
  * The problem ledger (问题清单 / 整改台账, SPEC §9): one row per problem whatever its source.
  * Lifecycle (core/problems/state.ts): open → rectifying → submitted → closed (after a passed
- * look-back review of the latest submission), or rework → rectifying (rework_count + 1).
+ * look-back review of the latest submission), or rework → rectifying (rework_count + 1); an upheld
+ * objection (异议成立) withdraws it (withdrawn, 已撤销 — terminal, never overdue).
  * `description` never holds complainant personal data (redacted on the way in from a complaint).
  */
 export const problems = pgTable(
@@ -54,7 +55,7 @@ export const problems = pgTable(
     responsiblePerson: text('responsible_person'),
     /** 整改时限 (date; overdue = today > deadline and not closed). */
     deadline: date('deadline', { mode: 'string' }).notNull(),
-    /** open | rectifying | submitted | closed */
+    /** open | rectifying | submitted | closed | withdrawn */
     status: text('status').notNull().default('open'),
     reworkCount: integer('rework_count').notNull().default(0),
     /** 屡改屡犯: same enterprise and category opened within the previous 12 months. */
@@ -85,7 +86,7 @@ export const problems = pgTable(
     index('problems_complaint_idx').on(t.complaintId),
     index('problems_supervised_idx').on(t.supervised, t.supervisionDeadline),
     check('problems_source_ck', sql`${t.source} IN ('complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision')`),
-    check('problems_status_ck', sql`${t.status} IN ('open', 'rectifying', 'submitted', 'closed')`),
+    check('problems_status_ck', sql`${t.status} IN ('open', 'rectifying', 'submitted', 'closed', 'withdrawn')`),
     check('problems_category_ck', sql`${t.category} BETWEEN 0 AND 6`),
     check('problems_rework_ck', sql`${t.reworkCount} >= 0`),
     check('problems_closed_ck', sql`(${t.status} = 'closed') = (${t.closedAt} IS NOT NULL)`),

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
 import {
   CREDIT_EVENT_LABELS,
   type CreditEventType,
@@ -231,6 +231,47 @@ export async function decideObjection(db: Db, actor: Actor, id: string, input: {
     });
     return { ok: true as const, objectionStatus: status };
   });
+}
+
+/**
+ * Annuls the events a source caused once that source no longer stands (e.g. a ledger problem
+ * withdrawn after an upheld objection): recorded the way an upheld objection annuls an event
+ * (objection status 'upheld' with note, decider and time), so scoring, grade and export ignore
+ * them. Same transaction as the cause; one audit row per event. Returns the annulled event ids.
+ */
+export async function annulCreditEventsFor(
+  tx: Db,
+  actor: Actor,
+  source: { sourceType: string; sourceId: string; types?: CreditEventType[] },
+  note: string,
+): Promise<string[]> {
+  const events = await tx
+    .select({ id: creditEvents.id, regionId: creditEvents.regionId, objectionStatus: creditEvents.objectionStatus })
+    .from(creditEvents)
+    .where(
+      and(
+        eq(creditEvents.sourceType, source.sourceType),
+        eq(creditEvents.sourceId, source.sourceId),
+        source.types ? inArray(creditEvents.type, source.types) : undefined,
+        ne(creditEvents.objectionStatus, 'upheld'),
+      ),
+    )
+    .for('update');
+  for (const ev of events) {
+    await tx
+      .update(creditEvents)
+      .set({ objectionStatus: 'upheld', objectionDecisionNote: note, objectionDecidedBy: actor.userId, objectionDecidedAt: new Date() })
+      .where(eq(creditEvents.id, ev.id));
+    await recordAudit(tx, actor, {
+      action: 'credit.objection.decide',
+      entityType: 'credit_event',
+      entityId: ev.id,
+      regionId: ev.regionId,
+      before: { objectionStatus: ev.objectionStatus },
+      after: { objectionStatus: 'upheld', note, cause: { entityType: source.sourceType, entityId: source.sourceId } },
+    });
+  }
+  return events.map((e) => e.id);
 }
 
 export async function addToBlacklist(

@@ -152,7 +152,7 @@ export async function openProblem(tx: Db, actor: Actor, input: OpenProblemInput)
   return { id: row.id, code: row.code, repeatOffence: repeat.repeatOffence };
 }
 
-/** Same enterprise, same category ≠ 0, opened within the previous 12 months (core/problems/repeat.ts). */
+/** Same enterprise, same category ≠ 0, opened within the previous 12 months (core/problems/repeat.ts); a withdrawn (已撤销) problem is no precedent. */
 export async function detectRepeat(tx: Db, enterpriseId: string | null, category: number, openedOn: string, excludeId?: string): Promise<RepeatInfo> {
   const none: RepeatInfo = { repeatOffence: false, repeatOfProblemId: null, priorCount: 0, suggestedNextStep: null };
   if (!enterpriseId || !isComparableCategory(category)) return none;
@@ -165,6 +165,7 @@ export async function detectRepeat(tx: Db, enterpriseId: string | null, category
         eq(problems.category, category),
         gte(problems.openedOn, repeatWindowStart(openedOn)),
         lte(problems.openedOn, openedOn),
+        ne(problems.status, 'withdrawn'),
         excludeId ? ne(problems.id, excludeId) : undefined,
       ),
     )

@@ -1,7 +1,7 @@
-import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { ProblemStatus, ReviewResult } from '../../../core/problems/labels.js';
 import { repeatWindowStart } from '../../../core/problems/repeat.js';
-import type { ProblemFacts } from '../../../core/problems/state.js';
+import { type ProblemFacts, TERMINAL_STATUSES } from '../../../core/problems/state.js';
 import type { Db } from '../../db/client.js';
 import {
   enterprises,
@@ -77,10 +77,12 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
   if (f.category !== undefined) conds.push(eq(problems.category, f.category));
   if (f.supervised !== undefined) conds.push(eq(problems.supervised, f.supervised));
   if (f.repeatOffence !== undefined) conds.push(eq(problems.repeatOffence, f.repeatOffence));
-  const overdueCond = and(ne(problems.status, 'closed'), lt(problems.deadline, f.today)) as SQL;
+  // Closed and withdrawn (已撤销) problems are never overdue or due soon.
+  const live = notInArray(problems.status, [...TERMINAL_STATUSES]);
+  const overdueCond = and(live, lt(problems.deadline, f.today)) as SQL;
   if (f.overdue === true) conds.push(overdueCond);
   if (f.overdue === false) conds.push(sql`NOT (${overdueCond})`);
-  if (f.dueSoonUntil) conds.push(and(ne(problems.status, 'closed'), gte(problems.deadline, f.today), lte(problems.deadline, f.dueSoonUntil)));
+  if (f.dueSoonUntil) conds.push(and(live, gte(problems.deadline, f.today), lte(problems.deadline, f.dueSoonUntil)));
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(problems.code, pattern), ilike(problems.title, pattern), ilike(enterprises.name, pattern), ilike(projects.name, pattern)));
@@ -189,7 +191,7 @@ export async function objectionsOf(db: Db, problemId: string) {
   return db.select().from(problemObjections).where(eq(problemObjections.problemId, problemId)).orderBy(asc(problemObjections.raisedAt));
 }
 
-/** Earlier problems of the same enterprise and category in the 12-month window, within the actor's scope. */
+/** Earlier problems of the same enterprise and category in the 12-month window, within the actor's scope (withdrawn ones do not count). */
 export async function previousProblems(db: Db, actor: Actor, p: { id: string; enterpriseId: string | null; category: number; openedOn: string }) {
   if (!p.enterpriseId || p.category === 0) return [];
   return db
@@ -202,6 +204,7 @@ export async function previousProblems(db: Db, actor: Actor, p: { id: string; en
         gte(problems.openedOn, repeatWindowStart(p.openedOn)),
         lte(problems.openedOn, p.openedOn),
         ne(problems.id, p.id),
+        ne(problems.status, 'withdrawn'),
         sql`${problems.createdAt} <= (SELECT created_at FROM problems WHERE id = ${p.id})`,
         problemScope(actor),
       ),

@@ -8,7 +8,17 @@ import {
   type ProblemStatus,
 } from '../../../core/problems/labels.js';
 import { LADDER_LABELS, type LadderStep } from '../../../core/problems/repeat.js';
-import { type ProblemAction, allowedActions, checkAction, countsRework, isDueSoon, isOverdue, nextStatus } from '../../../core/problems/state.js';
+import {
+  type ProblemAction,
+  allowedActions,
+  checkAction,
+  countsRework,
+  isDueSoon,
+  isOverdue,
+  isTerminal,
+  nextStatus,
+  statusAfterObjection,
+} from '../../../core/problems/state.js';
 import * as wd from '../../../core/working-days.js';
 import type { Db } from '../../db/client.js';
 import { enterprises, problemEvents, problemExtensions, problemObjections, problemReviews, problemSubmissions, problems, projects } from '../../db/schema/index.js';
@@ -20,6 +30,7 @@ import { regionByIdInScope, regionFilterPath, regionInScope, regionScope } from 
 import { IMAGE_OR_PDF, type StoredFile, checkUpload, readUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { addWorkingDays, getCalendar } from '../calendar/calendar.service.js';
+import { annulCreditEventsFor } from '../credit/credit.service.js';
 import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import { openProblem } from './problems.open.js';
 import { actorFacts, checkError } from './problems.policy.js';
@@ -52,7 +63,7 @@ type SummaryRow = Awaited<ReturnType<typeof repo.listProblems>>['items'][number]
 
 function present(row: SummaryRow, today: string, left: (today: string, deadline: string) => number | null) {
   const status = row.status as ProblemStatus;
-  const workingDaysLeft = status === 'closed' ? null : left(today, row.deadline);
+  const workingDaysLeft = isTerminal(status) ? null : left(today, row.deadline);
   return {
     ...row,
     sourceLabel: PROBLEM_SOURCE_LABELS[row.source as ProblemSource] ?? row.source,
@@ -462,17 +473,57 @@ export async function raiseObjection(db: Db, actor: Actor, id: string, input: { 
   });
 }
 
+/**
+ * Decides the pending objection. Rejected: the problem carries on unchanged. Upheld: the problem is
+ * withdrawn (已撤销, terminal — the company need not rectify), a pending extension request lapses, and
+ * the repeat-offence credit event recorded for it is annulled; all in this transaction.
+ */
 export async function decideObjection(db: Db, actor: Actor, id: string, input: { objectionId: string; uphold: boolean; note: string | null }) {
   return act(db, actor, id, 'objection_decision', async ({ tx, problem }) => {
     const pending = await repo.pendingObjection(tx, id);
     if (!pending || pending.id !== input.objectionId) throw notFound('待处理的异议');
+    const decidedAt = new Date();
     await tx
       .update(problemObjections)
-      .set({ status: input.uphold ? 'upheld' : 'rejected', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note })
+      .set({ status: input.uphold ? 'upheld' : 'rejected', decidedBy: actor.userId, decidedAt, decisionNote: input.note })
       .where(eq(problemObjections.id, pending.id));
-    const verdict = input.uphold ? '异议成立' : '异议不成立，继续整改';
-    await addEvent(tx, actor, id, { action: 'objection_decision', note: input.note ? `${verdict}。${input.note}` : verdict });
-    await audit(tx, actor, problem, 'objection_decision', null, { objectionId: pending.id, uphold: input.uphold });
+    const from = problem.status as ProblemStatus;
+    const to = statusAfterObjection(from, input.uphold);
+    let lapsedExtensionId: string | null = null;
+    let annulledCreditEventIds: string[] = [];
+    if (to !== from) {
+      await setStatus(tx, id, to);
+      const ext = await repo.pendingExtension(tx, id);
+      if (ext) {
+        lapsedExtensionId = ext.id;
+        await tx
+          .update(problemExtensions)
+          .set({ status: 'refused', decidedBy: actor.userId, decidedAt, decisionNote: '问题已撤销，延期申请不再审批' })
+          .where(eq(problemExtensions.id, ext.id));
+      }
+      annulledCreditEventIds = await annulCreditEventsFor(
+        tx,
+        actor,
+        { sourceType: 'problem', sourceId: id, types: ['repeat_offence'] },
+        `问题 ${problem.code} 异议成立已撤销，相应信用记录作废`,
+      );
+    }
+    const verdict = input.uphold ? '异议成立，问题撤销' : '异议不成立，继续整改';
+    await addEvent(tx, actor, id, {
+      action: 'objection_decision',
+      from: to !== from ? from : null,
+      to: to !== from ? to : null,
+      note: input.note ? `${verdict}。${input.note}` : verdict,
+    });
+    await audit(
+      tx,
+      actor,
+      problem,
+      'objection_decision',
+      { status: from },
+      { objectionId: pending.id, uphold: input.uphold, status: to, lapsedExtensionId, annulledCreditEventIds },
+      input.note,
+    );
   });
 }
 

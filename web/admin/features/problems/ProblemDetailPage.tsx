@@ -66,6 +66,7 @@ export default function ProblemDetailPage() {
   const allowed = new Set(p.allowedActions.map(normAction));
   const actions = ACTION_ORDER.filter((a) => allowed.has(a));
   const repeat = p.repeat ?? { repeatOffence: p.repeatOffence, previous: [], suggestedNextStep: null };
+  const withdrawn = p.status === 'withdrawn';
   const reviewsBySubmission = new Map(p.reviews.map((r) => [r.submissionId, r]));
   const startEnforcement = (type: string) => {
     const q = new URLSearchParams({ type, problemId: p.id });
@@ -93,7 +94,16 @@ export default function ProblemDetailPage() {
       ))}
     >
       {p.overdue && p.status !== 'closed' && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={`已超过整改时限（${p.deadline}），请尽快整改并报送。`} />}
-      {repeat.repeatOffence && (
+      {withdrawn && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="该问题已撤销"
+          description={`企业提出的异议经审查成立，问题已撤销，无需整改。${p.repeatOffence ? '因本问题记录的屡改屡犯信用事件同时作废。' : ''}`}
+        />
+      )}
+      {repeat.repeatOffence && !withdrawn && (
         <Alert
           type="warning"
           showIcon
@@ -262,7 +272,7 @@ export default function ProblemDetailPage() {
                 }))}
             />
           </Card>
-          {!isCompany && can('enforcement:create') && p.enterpriseId && (
+          {!isCompany && !withdrawn && can('enforcement:create') && p.enterpriseId && (
             <Card title="执法措施" size="small">
               <Space wrap>
                 <Button onClick={() => startEnforcement('interview')}>约谈</Button>

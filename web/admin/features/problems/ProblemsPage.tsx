@@ -33,6 +33,7 @@ export default function ProblemsPage() {
         params={{ enterpriseId: params.get('enterpriseId') ?? undefined }}
         search={{ labelWidth: 'auto' }}
         tableLayout="fixed"
+        scroll={{ x: 1000 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         onRow={(r) => ({ onClick: () => navigate(`/app/problems/${r.id}`), style: { cursor: 'pointer' } })}
         toolBarRender={() =>
@@ -52,13 +53,14 @@ export default function ProblemsPage() {
             title: '编号',
             dataIndex: 'code',
             search: false,
-            width: 150,
+            width: 140,
             render: (_d, r) => <Typography.Link style={{ fontFamily: 'monospace' }}>{r.code}</Typography.Link>,
           },
           {
             title: '问题',
             dataIndex: 'title',
             search: false,
+            width: 200,
             render: (_d, r) => (
               <Space direction="vertical" size={0}>
                 <span>{r.title}</span>
@@ -69,26 +71,26 @@ export default function ProblemsPage() {
           {
             title: '来源',
             dataIndex: 'source',
-            width: 90,
+            width: 80,
             valueType: 'select',
             valueEnum: Object.fromEntries(PROBLEM_SOURCES.map((s) => [s, { text: PROBLEM_SOURCE_LABELS[s] }])),
           },
           {
             title: '类别',
             dataIndex: 'category',
-            width: 160,
+            width: 130,
             ellipsis: true,
             valueType: 'select',
             valueEnum: Object.fromEntries(Object.entries(PROBLEM_CATEGORY_LABELS).map(([k, v]) => [k, { text: v }])),
             render: (_d, r) => PROBLEM_CATEGORY_LABELS[r.category] ?? r.category,
           },
-          { title: '企业', dataIndex: 'enterpriseName', search: false, hideInTable: isCompany, width: 180, ellipsis: true, render: (_d, r) => r.enterpriseName ?? '—' },
-          { title: '项目', dataIndex: 'projectName', search: false, width: 120, ellipsis: true, render: (_d, r) => r.projectName ?? '—' },
+          { title: '企业', dataIndex: 'enterpriseName', search: false, hideInTable: isCompany, width: 140, ellipsis: true, render: (_d, r) => r.enterpriseName ?? '—' },
+          { title: '项目', dataIndex: 'projectName', search: false, width: 100, ellipsis: true, render: (_d, r) => r.projectName ?? '—' },
           {
             title: '整改时限',
             dataIndex: 'deadline',
             search: false,
-            width: 110,
+            width: 100,
             render: (_d, r) => <span style={r.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{r.deadline}</span>,
           },
           { title: '逾期', dataIndex: 'overdue', hideInTable: true, valueType: 'select', valueEnum: YES_NO },

@@ -16,7 +16,7 @@ import {
 
 export { PROBLEM_SOURCES, PROBLEM_SOURCE_LABELS, PROBLEM_STATUSES, PROBLEM_STATUS_LABELS, REVIEW_METHOD_LABELS, REVIEW_RESULT_LABELS, STAFF_CREATABLE_SOURCES };
 export type { ProblemSource, ProblemStatus };
-export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'orange', rectifying: 'processing', submitted: 'purple', closed: 'success' };
+export const PROBLEM_STATUS_COLORS: Record<ProblemStatus, string> = { open: 'orange', rectifying: 'processing', submitted: 'purple', closed: 'success', withdrawn: 'default' };
 
 /** Problem categories 0–6: the campaign's focus categories (core/categories.ts). */
 export const PROBLEM_CATEGORY_LABELS: Record<number, string> = Object.fromEntries(FOCUS_CATEGORIES.map((c) => [c, focusCategoryLabel(c)]));

@@ -23,7 +23,9 @@ export function CreditRuleEditor({ editable }: { editable: boolean }) {
   }, [form]);
   if (!loaded) return <Spin />;
   const submit = async () => {
-    const v = await form.validateFields();
+    // A cleared cell shows its error under the input; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const rule: CreditRule = {
       base: v.base,
       items: v.items,
@@ -62,7 +64,7 @@ export function CreditRuleEditor({ editable }: { editable: boolean }) {
           {
             title: '分值（负数为扣分）',
             render: (_v, r) => (
-              <Form.Item name={['items', r.type, 'points']} noStyle rules={[{ required: true }]}>
+              <Form.Item name={['items', r.type, 'points']} style={{ margin: 0 }} rules={[{ required: true, message: '请填写分值' }]}>
                 <InputNumber min={-1000} max={1000} aria-label={`${CREDIT_EVENT_LABELS[r.type]}分值`} />
               </Form.Item>
             ),
@@ -70,7 +72,7 @@ export function CreditRuleEditor({ editable }: { editable: boolean }) {
           {
             title: '有效期（月）',
             render: (_v, r) => (
-              <Form.Item name={['items', r.type, 'validityMonths']} noStyle rules={[{ required: true }]}>
+              <Form.Item name={['items', r.type, 'validityMonths']} style={{ margin: 0 }} rules={[{ required: true, message: '请填写有效期' }]}>
                 <InputNumber min={1} max={120} aria-label={`${CREDIT_EVENT_LABELS[r.type]}有效期`} />
               </Form.Item>
             ),

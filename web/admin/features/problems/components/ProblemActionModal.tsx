@@ -202,7 +202,7 @@ export function ProblemActionModal({ problem, action, onClose, onDone }: { probl
           <Form.Item name="uphold" label="处理结果" rules={[{ required: true, message: '请选择处理结果' }]}>
             <Radio.Group
               options={[
-                { value: true, label: '异议成立' },
+                { value: true, label: '异议成立（撤销问题）' },
                 { value: false, label: '异议不成立' },
               ]}
             />
