@@ -1,3 +1,4 @@
+import type { ImportIssue, ImportResult } from '../../../core/imports.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -24,33 +25,7 @@ import { checkUpload, recordFile, safeDisplayName, writeUpload } from '../../lib
 /** Errors kept in the response and the job row; the count is always exact. */
 export const IMPORT_ERROR_LIMIT = 2000;
 
-export interface ImportIssue {
-  /** Row number as Excel shows it (header = 1); 1 for problems with the header itself. */
-  row: number;
-  /** Column header text ('' when the problem is not about one column). */
-  column: string;
-  /** Cell reference such as "B7", when known. */
-  cell: string | null;
-  message: string;
-}
-
-export interface ImportResult {
-  ok: boolean;
-  importId: string;
-  dryRun: boolean;
-  /** True when the rows were written (no errors and not a dry run). */
-  written: boolean;
-  total: number;
-  /** Written, or — on a clean dry run — that would be written. */
-  created: number;
-  updated: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  errorsTruncated: boolean;
-  warnings: ImportIssue[];
-  ignoredColumns: string[];
-  fileSha256: string;
-}
+export type { ImportIssue, ImportResult };
 
 export interface Prepared<P> {
   rows: P[];

@@ -82,28 +82,7 @@ export interface Practitioner {
   active: boolean;
 }
 
-export interface ImportIssue {
-  row: number;
-  column: string;
-  cell: string | null;
-  message: string;
-}
-
-export interface ImportResult {
-  ok: boolean;
-  importId: string;
-  dryRun: boolean;
-  written: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  errorsTruncated: boolean;
-  warnings: ImportIssue[];
-  ignoredColumns: string[];
-  fileSha256: string;
-}
+export type { ImportIssue, ImportResult } from '../../../../../core/imports.js';
 
 export interface ImportJob {
   id: string;
