@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
+import type { Actor } from '../../http/actor.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageOf } from '../../http/pagination.js';
 import * as s from './campaigns.schemas.js';
@@ -10,53 +11,6 @@ import * as service from './campaigns.service.js';
 const id = z.uuid('无效的编号');
 const campaignParams = z.object({ id });
 const ok = z.object({ ok: z.literal(true) });
-const phaseRow = z.object({ id: z.string(), seq: z.number(), name: z.string(), startsOn: z.string().nullable(), endsOn: z.string(), description: z.string().nullable() });
-const taskRow = z.object({
-  id: z.string(),
-  phaseId: z.string(),
-  seq: z.number(),
-  title: z.string(),
-  description: z.string().nullable(),
-  dueOn: z.string().nullable(),
-  responsibleDepartmentType: z.string().nullable(),
-  responsibleOrgUnitId: z.string().nullable(),
-  responsibleNote: z.string().nullable(),
-  targetCount: z.number().nullable(),
-});
-const focusRow = z.object({
-  id: z.string(),
-  seq: z.number(),
-  title: z.string(),
-  description: z.string(),
-  checklistText: z.string().nullable(),
-  legalProvisionIds: z.array(z.number()),
-  leadDepartmentType: z.string(),
-  coDepartmentTypes: z.array(z.string()),
-});
-const ruleRow = z.object({
-  id: z.string(),
-  priority: z.number(),
-  conditionKind: z.string(),
-  category: z.number().nullable(),
-  subCondition: z.string().nullable(),
-  leadDepartmentType: z.string(),
-  coDepartmentTypes: z.array(z.string()),
-  description: z.string().nullable(),
-  enabled: z.boolean(),
-});
-const unitRow = z.object({
-  id: z.string(),
-  orgUnitId: z.string().nullable(),
-  departmentType: z.string().nullable(),
-  unitName: z.string(),
-  role: z.string(),
-  duties: z.string().nullable(),
-  responsibleLeader: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  sortOrder: z.number(),
-});
-const deadlineRow = z.object({ id: z.string(), kind: z.string(), dueOn: z.string(), description: z.string() });
 const progressRow = z.object({
   taskId: z.string(),
   regionCode: z.string(),
@@ -68,12 +22,13 @@ const progressRow = z.object({
   updatedAt: z.date(),
 });
 
+const tags = ['campaigns'];
+const read = { permission: 'campaign:read' } as const;
+const manage = { permission: 'campaign:manage' } as const;
+
 /** Campaigns (SPEC §4): read with campaign:read within visibility; every change needs campaign:manage. */
 export async function campaignRoutes(app: FastifyInstance, { db }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['campaigns'];
-  const read = { permission: 'campaign:read' } as const;
-  const manage = { permission: 'campaign:manage' } as const;
 
   r.get(
     '/api/campaign-templates',
@@ -123,42 +78,25 @@ export async function campaignRoutes(app: FastifyInstance, { db }: AppDeps) {
   );
 
   // Phases and tasks
-  r.post(
-    '/api/campaigns/:id/phases',
-    { config: manage, schema: { tags, summary: '新增阶段', params: campaignParams, body: s.phaseInput, response: { 201: phaseRow } } },
-    async (request, reply) => reply.status(201).send(await service.addPhase(db, actorOf(request), request.params.id, request.body)),
-  );
-  r.patch(
-    '/api/campaigns/:id/phases/:phaseId',
-    { config: manage, schema: { tags, summary: '修改阶段', params: z.object({ id, phaseId: id }), body: s.phasePatch, response: { 200: phaseRow } } },
-    async (request) => service.updatePhase(db, actorOf(request), request.params.id, request.params.phaseId, request.body),
-  );
-  r.delete(
-    '/api/campaigns/:id/phases/:phaseId',
-    { config: manage, schema: { tags, summary: '删除阶段（须先移走任务）', params: z.object({ id, phaseId: id }), response: { 200: ok } } },
-    async (request) => {
-      await service.deletePhase(db, actorOf(request), request.params.id, request.params.phaseId);
-      return { ok: true as const };
-    },
-  );
-  r.post(
-    '/api/campaigns/:id/phases/:phaseId/tasks',
-    { config: manage, schema: { tags, summary: '新增任务', params: z.object({ id, phaseId: id }), body: s.taskInput, response: { 201: taskRow } } },
-    async (request, reply) => reply.status(201).send(await service.addTask(db, actorOf(request), request.params.id, request.params.phaseId, request.body)),
-  );
-  r.patch(
-    '/api/campaigns/:id/tasks/:taskId',
-    { config: manage, schema: { tags, summary: '修改任务', params: z.object({ id, taskId: id }), body: s.taskPatch, response: { 200: taskRow } } },
-    async (request) => service.updateTask(db, actorOf(request), request.params.id, request.params.taskId, request.body),
-  );
-  r.delete(
-    '/api/campaigns/:id/tasks/:taskId',
-    { config: manage, schema: { tags, summary: '删除任务（已有完成记录的不能删除）', params: z.object({ id, taskId: id }), response: { 200: ok } } },
-    async (request) => {
-      await service.deleteTask(db, actorOf(request), request.params.id, request.params.taskId);
-      return { ok: true as const };
-    },
-  );
+  childRoutes(app, {
+    collection: '/api/campaigns/:id/phases',
+    item: '/api/campaigns/:id/phases/:phaseId',
+    itemParams: z.object({ id, phaseId: id }),
+    row: s.phaseRowSchema,
+    create: { summary: '新增阶段', body: s.phaseInput, run: (actor, p, body) => service.addPhase(db, actor, p.id, body) },
+    update: { summary: '修改阶段', body: s.phasePatch, run: (actor, p, body) => service.updatePhase(db, actor, p.id, p.phaseId, body) },
+    remove: { summary: '删除阶段（须先移走任务）', run: (actor, p) => service.deletePhase(db, actor, p.id, p.phaseId) },
+  });
+  childRoutes(app, {
+    collection: '/api/campaigns/:id/phases/:phaseId/tasks',
+    collectionParams: z.object({ id, phaseId: id }),
+    item: '/api/campaigns/:id/tasks/:taskId',
+    itemParams: z.object({ id, taskId: id }),
+    row: s.taskRowSchema,
+    create: { summary: '新增任务', body: s.taskInput, run: (actor, p, body) => service.addTask(db, actor, p.id, p.phaseId, body) },
+    update: { summary: '修改任务', body: s.taskPatch, run: (actor, p, body) => service.updateTask(db, actor, p.id, p.taskId, body) },
+    remove: { summary: '删除任务（已有完成记录的不能删除）', run: (actor, p) => service.deleteTask(db, actor, p.id, p.taskId) },
+  });
 
   // Task progress per region
   r.get(
@@ -182,24 +120,19 @@ export async function campaignRoutes(app: FastifyInstance, { db }: AppDeps) {
   );
 
   // Focus items
-  r.post(
-    '/api/campaigns/:id/focus-items',
-    { config: manage, schema: { tags, summary: '新增整治重点', params: campaignParams, body: s.focusItemInput, response: { 201: focusRow } } },
-    async (request, reply) => reply.status(201).send(await service.addFocusItem(db, actorOf(request), request.params.id, request.body)),
-  );
-  r.patch(
-    '/api/campaigns/:id/focus-items/:itemId',
-    { config: manage, schema: { tags, summary: '修改整治重点（含法律依据、牵头与协办部门）', params: z.object({ id, itemId: id }), body: s.focusItemPatch, response: { 200: focusRow } } },
-    async (request) => service.updateFocusItem(db, actorOf(request), request.params.id, request.params.itemId, request.body),
-  );
-  r.delete(
-    '/api/campaigns/:id/focus-items/:itemId',
-    { config: manage, schema: { tags, summary: '删除整治重点', params: z.object({ id, itemId: id }), response: { 200: ok } } },
-    async (request) => {
-      await service.deleteFocusItem(db, actorOf(request), request.params.id, request.params.itemId);
-      return { ok: true as const };
+  childRoutes(app, {
+    collection: '/api/campaigns/:id/focus-items',
+    item: '/api/campaigns/:id/focus-items/:itemId',
+    itemParams: z.object({ id, itemId: id }),
+    row: s.focusItemRowSchema,
+    create: { summary: '新增整治重点', body: s.focusItemInput, run: (actor, p, body) => service.addFocusItem(db, actor, p.id, body) },
+    update: {
+      summary: '修改整治重点（含法律依据、牵头与协办部门）',
+      body: s.focusItemPatch,
+      run: (actor, p, body) => service.updateFocusItem(db, actor, p.id, p.itemId, body),
     },
-  );
+    remove: { summary: '删除整治重点', run: (actor, p) => service.deleteFocusItem(db, actor, p.id, p.itemId) },
+  });
 
   // Responsibility rules
   r.put(
@@ -211,48 +144,80 @@ export async function campaignRoutes(app: FastifyInstance, { db }: AppDeps) {
         summary: '保存责任分工规则（按顺序匹配，第一条命中的规则生效）',
         params: campaignParams,
         body: s.rulesInput,
-        response: { 200: z.object({ items: z.array(ruleRow) }) },
+        response: { 200: z.object({ items: z.array(s.ruleRowSchema) }) },
       },
     },
     async (request) => ({ items: await service.replaceRules(db, actorOf(request), request.params.id, request.body.rules) }),
   );
 
   // Participating units
-  r.post(
-    '/api/campaigns/:id/units',
-    { config: manage, schema: { tags, summary: '新增参与单位', params: campaignParams, body: s.unitInput, response: { 201: unitRow } } },
-    async (request, reply) => reply.status(201).send(await service.addUnit(db, actorOf(request), request.params.id, request.body)),
-  );
-  r.patch(
-    '/api/campaigns/:id/units/:unitId',
-    { config: manage, schema: { tags, summary: '修改参与单位（分管领导、联系人）', params: z.object({ id, unitId: id }), body: s.unitPatch, response: { 200: unitRow } } },
-    async (request) => service.updateUnit(db, actorOf(request), request.params.id, request.params.unitId, request.body),
-  );
-  r.delete(
-    '/api/campaigns/:id/units/:unitId',
-    { config: manage, schema: { tags, summary: '移除参与单位', params: z.object({ id, unitId: id }), response: { 200: ok } } },
-    async (request) => {
-      await service.deleteUnit(db, actorOf(request), request.params.id, request.params.unitId);
-      return { ok: true as const };
-    },
-  );
+  childRoutes(app, {
+    collection: '/api/campaigns/:id/units',
+    item: '/api/campaigns/:id/units/:unitId',
+    itemParams: z.object({ id, unitId: id }),
+    row: s.unitRowSchema,
+    create: { summary: '新增参与单位', body: s.unitInput, run: (actor, p, body) => service.addUnit(db, actor, p.id, body) },
+    update: { summary: '修改参与单位（分管领导、联系人）', body: s.unitPatch, run: (actor, p, body) => service.updateUnit(db, actor, p.id, p.unitId, body) },
+    remove: { summary: '移除参与单位', run: (actor, p) => service.deleteUnit(db, actor, p.id, p.unitId) },
+  });
 
   // Deadlines
-  r.post(
-    '/api/campaigns/:id/deadlines',
-    { config: manage, schema: { tags, summary: '新增期限', params: campaignParams, body: s.deadlineInput, response: { 201: deadlineRow } } },
-    async (request, reply) => reply.status(201).send(await service.addDeadline(db, actorOf(request), request.params.id, request.body)),
+  childRoutes(app, {
+    collection: '/api/campaigns/:id/deadlines',
+    item: '/api/campaigns/:id/deadlines/:deadlineId',
+    itemParams: z.object({ id, deadlineId: id }),
+    row: s.deadlineRowSchema,
+    create: { summary: '新增期限', body: s.deadlineInput, run: (actor, p, body) => service.addDeadline(db, actor, p.id, body) },
+    update: { summary: '修改期限', body: s.deadlinePatch, run: (actor, p, body) => service.updateDeadline(db, actor, p.id, p.deadlineId, body) },
+    remove: { summary: '删除期限', run: (actor, p) => service.deleteDeadline(db, actor, p.id, p.deadlineId) },
+  });
+}
+
+interface ChildRouteSpec<CP extends z.ZodObject, IP extends z.ZodObject, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType> {
+  /** POST here creates a child: under the campaign, or deeper (tasks under a phase). */
+  collection: string;
+  /** The collection path's params; the campaign id alone when omitted. */
+  collectionParams?: CP;
+  /** PATCH and DELETE here change or remove one child. */
+  item: string;
+  itemParams: IP;
+  /** The child as answered by create (201) and update (200). */
+  row: R;
+  create: { summary: string; body: C; run(actor: Actor, params: z.output<CP>, body: z.output<C>): Promise<z.input<R>> };
+  update: { summary: string; body: U; run(actor: Actor, params: z.output<IP>, body: z.output<U>): Promise<z.input<R>> };
+  remove: { summary: string; run(actor: Actor, params: z.output<IP>): Promise<void> };
+}
+
+/**
+ * The three write routes of one kind of campaign child, each needing campaign:manage. Fastify's
+ * zod validator has parsed params and body against the declared schemas before a handler runs,
+ * which is what the casts to their output types rely on (the type provider cannot resolve them
+ * for generic schemas).
+ */
+function childRoutes<CP extends z.ZodObject = typeof campaignParams, IP extends z.ZodObject = z.ZodObject, C extends z.ZodType = z.ZodType, U extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType>(
+  app: FastifyInstance,
+  spec: ChildRouteSpec<CP, IP, C, U, R>,
+) {
+  const config = manage;
+  const { create, update, remove } = spec;
+  const createSchema: FastifySchema = { tags, summary: create.summary, params: spec.collectionParams ?? campaignParams, body: create.body, response: { 201: spec.row } };
+  const updateSchema: FastifySchema = { tags, summary: update.summary, params: spec.itemParams, body: update.body, response: { 200: spec.row } };
+  const removeSchema: FastifySchema = { tags, summary: remove.summary, params: spec.itemParams, response: { 200: ok } };
+  app.post(
+    spec.collection,
+    { config, schema: createSchema },
+    async (request, reply) => reply.status(201).send(await create.run(actorOf(request), request.params as z.output<CP>, request.body as z.output<C>)),
   );
-  r.patch(
-    '/api/campaigns/:id/deadlines/:deadlineId',
-    { config: manage, schema: { tags, summary: '修改期限', params: z.object({ id, deadlineId: id }), body: s.deadlinePatch, response: { 200: deadlineRow } } },
-    async (request) => service.updateDeadline(db, actorOf(request), request.params.id, request.params.deadlineId, request.body),
+  app.patch(
+    spec.item,
+    { config, schema: updateSchema },
+    async (request) => update.run(actorOf(request), request.params as z.output<IP>, request.body as z.output<U>),
   );
-  r.delete(
-    '/api/campaigns/:id/deadlines/:deadlineId',
-    { config: manage, schema: { tags, summary: '删除期限', params: z.object({ id, deadlineId: id }), response: { 200: ok } } },
+  app.delete(
+    spec.item,
+    { config, schema: removeSchema },
     async (request) => {
-      await service.deleteDeadline(db, actorOf(request), request.params.id, request.params.deadlineId);
+      await remove.run(actorOf(request), request.params as z.output<IP>);
       return { ok: true as const };
     },
   );

@@ -224,6 +224,14 @@ const unitSchema = z.object({
 
 const deadlineSchema = z.object({ id: z.string(), kind: z.string(), dueOn: z.string(), description: z.string() });
 
+/** The children as their create and update routes answer them: the stored row, without what the detail view derives. */
+export const phaseRowSchema = phaseSchema.omit({ tasks: true });
+export const taskRowSchema = taskSchema.omit({ effectiveDueOn: true, responsibleOrgUnitName: true });
+export const focusItemRowSchema = focusItemSchema.omit({ legalBasis: true });
+export const ruleRowSchema = ruleSchema;
+export const unitRowSchema = unitSchema.omit({ orgUnitRegionCode: true });
+export const deadlineRowSchema = deadlineSchema;
+
 export const campaignDetailSchema = campaignSummarySchema.extend({
   objective: z.string().nullable(),
   monthlyReportDueDay: z.number().nullable(),

@@ -1,4 +1,5 @@
 import { and, eq, max, ne } from 'drizzle-orm';
+import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
   CAMPAIGN_STATUS_LABELS,
@@ -270,7 +271,7 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, input: Up
   return db.transaction(async (tx) => {
     const c = await manageableCampaign(tx, actor, id);
     const [before] = await tx.select().from(campaigns).where(eq(campaigns.id, id));
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as typeof before;
+    const merged = withPatch(before, input);
     const fields = campaignDateProblems(merged);
     if (input.parentCampaignId !== undefined) await checkParent(tx, actor, input.parentCampaignId, c.regionPath, fields, id);
     if (input.startsOn || input.endsOn) {
@@ -410,6 +411,100 @@ export async function createFromTemplate(db: Db, actor: Actor, input: FromTempla
   });
 }
 
+// ── Campaign children: the shared create / update / delete ───────────────────────────────────
+
+type ChildTable = PgTable & { id: PgColumn; campaignId: PgColumn };
+type ChildRow<T extends ChildTable> = T['$inferSelect'] & { id: string };
+
+interface ChildSpec<T extends ChildTable, CreateIn, PatchIn extends object> {
+  table: T;
+  /** Audit action prefix: the rows read `<audit>.create`, `<audit>.update`, `<audit>.delete`. */
+  audit: string;
+  entityType: string;
+  /** What the 404 names. */
+  label: string;
+  /** Checks a new child (422/409) and gives the row to insert. */
+  insertValues(tx: Db, c: repo.CampaignRow, input: CreateIn): Promise<PgInsertValue<T>>;
+  /** Checks a change to the stored child (422/409) and gives the columns to set. */
+  setValues(tx: Db, c: repo.CampaignRow, before: ChildRow<T>, input: PatchIn): Promise<PgUpdateSetSource<T>>;
+  /** Refuses (409) to delete a child something still depends on. */
+  assertDeletable?(tx: Db, before: ChildRow<T>): Promise<void>;
+}
+
+/**
+ * The write use cases of one kind of campaign child (phase, task, focus item, unit, deadline).
+ * Each runs in one transaction: the campaign must be manageable by the actor (404/403), the child
+ * must belong to it (404); the write touches the campaign and records its audit row. An update
+ * with nothing to change answers the stored child unchanged.
+ */
+function childResource<T extends ChildTable, CreateIn, PatchIn extends object>(spec: ChildSpec<T, CreateIn, PatchIn>) {
+  const { table, audit, entityType } = spec;
+
+  async function find(db: Db, campaignId: string, childId: string): Promise<ChildRow<T>> {
+    const rows: unknown[] = await db
+      .select()
+      .from(table as PgTable)
+      .where(and(eq(table.id, childId), eq(table.campaignId, campaignId)));
+    if (!rows.length) throw notFound(spec.label);
+    return rows[0] as ChildRow<T>;
+  }
+
+  async function create(db: Db, actor: Actor, id: string, input: CreateIn): Promise<ChildRow<T>> {
+    return db.transaction(async (tx) => {
+      const c = await manageableCampaign(tx, actor, id);
+      const values = await spec.insertValues(tx, c, input);
+      const [row] = (await tx.insert(table).values(values).returning()) as ChildRow<T>[];
+      await touch(tx, id);
+      await recordAudit(tx, actor, { action: `${audit}.create`, entityType, entityId: row.id, regionId: c.regionId, after: row });
+      return row;
+    });
+  }
+
+  async function update(db: Db, actor: Actor, id: string, childId: string, input: PatchIn): Promise<ChildRow<T>> {
+    return db.transaction(async (tx) => {
+      const c = await manageableCampaign(tx, actor, id);
+      const before = await find(tx, id, childId);
+      if (isEmpty(input)) return before;
+      const values = await spec.setValues(tx, c, before, input);
+      const [after] = (await tx.update(table).set(values).where(eq(table.id, childId)).returning()) as ChildRow<T>[];
+      await touch(tx, id);
+      await recordAudit(tx, actor, { action: `${audit}.update`, entityType, entityId: childId, regionId: c.regionId, before, after });
+      return after;
+    });
+  }
+
+  async function remove(db: Db, actor: Actor, id: string, childId: string): Promise<void> {
+    return db.transaction(async (tx) => {
+      const c = await manageableCampaign(tx, actor, id);
+      const before = await find(tx, id, childId);
+      await spec.assertDeletable?.(tx, before);
+      await tx.delete(table).where(eq(table.id, childId));
+      await touch(tx, id);
+      await recordAudit(tx, actor, { action: `${audit}.delete`, entityType, entityId: childId, regionId: c.regionId, before });
+    });
+  }
+
+  return { find, create, update, remove };
+}
+
+/** Whether another child of the campaign already holds this value in a column that must be unique per campaign. */
+async function siblingTaken<T extends ChildTable>(db: Db, table: T, campaignId: string, column: PgColumn, value: unknown, exceptId?: string) {
+  const [taken] = await db
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(and(eq(table.campaignId, campaignId), eq(column, value), exceptId ? ne(table.id, exceptId) : undefined));
+  return taken !== undefined;
+}
+
+async function touch(db: Db, campaignId: string) {
+  await db.update(campaigns).set({ updatedAt: new Date() }).where(eq(campaigns.id, campaignId));
+}
+
+/** The stored row with a PATCH body's present keys applied, for checks on the whole result. */
+function withPatch<R extends object>(before: R, input: object): R {
+  return { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+}
+
 // ── Phases and tasks ─────────────────────────────────────────────────────────────────────────
 
 type PhaseValues = { seq?: number; name: string; startsOn?: string | null; endsOn: string; description?: string | null };
@@ -423,72 +518,34 @@ function phaseProblems(c: repo.CampaignRow, p: PhaseValues): Fields {
   return fields;
 }
 
-async function findPhase(db: Db, campaignId: string, phaseId: string) {
-  const [phase] = await db.select().from(campaignPhases).where(and(eq(campaignPhases.id, phaseId), eq(campaignPhases.campaignId, campaignId)));
-  if (!phase) throw notFound('阶段');
-  return phase;
+async function assertPhaseSeqFree(db: Db, campaignId: string, seq: number, exceptId?: string) {
+  if (await siblingTaken(db, campaignPhases, campaignId, campaignPhases.seq, seq, exceptId)) throw conflict('该序号的阶段已存在', { fields: { seq: '该序号的阶段已存在' } });
 }
 
-async function touch(db: Db, campaignId: string) {
-  await db.update(campaigns).set({ updatedAt: new Date() }).where(eq(campaigns.id, campaignId));
-}
-
-export async function addPhase(db: Db, actor: Actor, id: string, input: z.infer<typeof phaseInput>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
+const phaseWrites = childResource({
+  table: campaignPhases,
+  audit: 'campaign.phase',
+  entityType: 'campaign_phase',
+  label: '阶段',
+  async insertValues(tx, c, input: z.infer<typeof phaseInput>) {
     fail(phaseProblems(c, input));
-    const [{ top }] = await tx.select({ top: max(campaignPhases.seq) }).from(campaignPhases).where(eq(campaignPhases.campaignId, id));
+    const [{ top }] = await tx.select({ top: max(campaignPhases.seq) }).from(campaignPhases).where(eq(campaignPhases.campaignId, c.id));
     const seq = input.seq ?? (top ?? 0) + 1;
-    const [taken] = await tx.select({ id: campaignPhases.id }).from(campaignPhases).where(and(eq(campaignPhases.campaignId, id), eq(campaignPhases.seq, seq)));
-    if (taken) throw conflict('该序号的阶段已存在', { fields: { seq: '该序号的阶段已存在' } });
-    const [row] = await tx
-      .insert(campaignPhases)
-      .values({ campaignId: id, seq, name: input.name, startsOn: input.startsOn ?? null, endsOn: input.endsOn, description: input.description ?? null })
-      .returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.phase.create', entityType: 'campaign_phase', entityId: row.id, regionId: c.regionId, after: row });
-    return row;
-  });
-}
-
-export async function updatePhase(db: Db, actor: Actor, id: string, phaseId: string, input: z.infer<typeof phasePatch>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findPhase(tx, id, phaseId);
-    if (isEmpty(input)) return before;
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as typeof before;
-    fail(phaseProblems(c, merged));
-    if (input.seq && input.seq !== before.seq) {
-      const [taken] = await tx
-        .select({ id: campaignPhases.id })
-        .from(campaignPhases)
-        .where(and(eq(campaignPhases.campaignId, id), eq(campaignPhases.seq, input.seq), ne(campaignPhases.id, phaseId)));
-      if (taken) throw conflict('该序号的阶段已存在', { fields: { seq: '该序号的阶段已存在' } });
-    }
-    const [after] = await tx.update(campaignPhases).set(input).where(eq(campaignPhases.id, phaseId)).returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.phase.update', entityType: 'campaign_phase', entityId: phaseId, regionId: c.regionId, before, after });
-    return after;
-  });
-}
-
-export async function deletePhase(db: Db, actor: Actor, id: string, phaseId: string) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findPhase(tx, id, phaseId);
-    const [task] = await tx.select({ id: campaignTasks.id }).from(campaignTasks).where(eq(campaignTasks.phaseId, phaseId)).limit(1);
+    await assertPhaseSeqFree(tx, c.id, seq);
+    return { campaignId: c.id, seq, name: input.name, startsOn: input.startsOn ?? null, endsOn: input.endsOn, description: input.description ?? null };
+  },
+  async setValues(tx, c, before, input: z.infer<typeof phasePatch>) {
+    fail(phaseProblems(c, withPatch(before, input)));
+    if (input.seq && input.seq !== before.seq) await assertPhaseSeqFree(tx, c.id, input.seq, before.id);
+    return input;
+  },
+  async assertDeletable(tx, before) {
+    const [task] = await tx.select({ id: campaignTasks.id }).from(campaignTasks).where(eq(campaignTasks.phaseId, before.id)).limit(1);
     if (task) throw conflict('该阶段下还有任务，请先删除或移到其他阶段');
-    await tx.delete(campaignPhases).where(eq(campaignPhases.id, phaseId));
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.phase.delete', entityType: 'campaign_phase', entityId: phaseId, regionId: c.regionId, before });
-  });
-}
+  },
+});
 
-async function findTask(db: Db, campaignId: string, taskId: string) {
-  const [task] = await db.select().from(campaignTasks).where(and(eq(campaignTasks.id, taskId), eq(campaignTasks.campaignId, campaignId)));
-  if (!task) throw notFound('任务');
-  return task;
-}
+export const { create: addPhase, update: updatePhase, remove: deletePhase } = phaseWrites;
 
 async function taskProblems(
   db: Db,
@@ -508,66 +565,51 @@ async function taskProblems(
   return fields;
 }
 
-export async function addTask(db: Db, actor: Actor, id: string, phaseId: string, input: z.infer<typeof taskInput>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    await findPhase(tx, id, phaseId);
+const taskWrites = childResource({
+  table: campaignTasks,
+  audit: 'campaign.task',
+  entityType: 'campaign_task',
+  label: '任务',
+  async insertValues(tx, c, input: z.infer<typeof taskInput> & { phaseId: string }) {
+    await phaseWrites.find(tx, c.id, input.phaseId);
     fail(await taskProblems(tx, c, input));
-    const [{ top }] = await tx.select({ top: max(campaignTasks.seq) }).from(campaignTasks).where(eq(campaignTasks.phaseId, phaseId));
-    const [row] = await tx
-      .insert(campaignTasks)
-      .values({
-        campaignId: id,
-        phaseId,
-        seq: input.seq ?? (top ?? 0) + 1,
-        title: input.title,
-        description: input.description ?? null,
-        dueOn: input.dueOn ?? null,
-        responsibleDepartmentType: input.responsibleDepartmentType ?? null,
-        responsibleOrgUnitId: input.responsibleOrgUnitId ?? null,
-        responsibleNote: input.responsibleNote ?? null,
-        targetCount: input.targetCount ?? null,
-      })
-      .returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.task.create', entityType: 'campaign_task', entityId: row.id, regionId: c.regionId, after: row });
-    return row;
-  });
-}
-
-export async function updateTask(db: Db, actor: Actor, id: string, taskId: string, input: z.infer<typeof taskPatch>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findTask(tx, id, taskId);
-    if (isEmpty(input)) return before;
+    const [{ top }] = await tx.select({ top: max(campaignTasks.seq) }).from(campaignTasks).where(eq(campaignTasks.phaseId, input.phaseId));
+    return {
+      campaignId: c.id,
+      phaseId: input.phaseId,
+      seq: input.seq ?? (top ?? 0) + 1,
+      title: input.title,
+      description: input.description ?? null,
+      dueOn: input.dueOn ?? null,
+      responsibleDepartmentType: input.responsibleDepartmentType ?? null,
+      responsibleOrgUnitId: input.responsibleOrgUnitId ?? null,
+      responsibleNote: input.responsibleNote ?? null,
+      targetCount: input.targetCount ?? null,
+    };
+  },
+  async setValues(tx, c, _before, input: z.infer<typeof taskPatch>) {
     const fields = await taskProblems(tx, c, input);
     if (input.phaseId) {
-      const [phase] = await tx.select({ id: campaignPhases.id }).from(campaignPhases).where(and(eq(campaignPhases.id, input.phaseId), eq(campaignPhases.campaignId, id)));
+      const [phase] = await tx.select({ id: campaignPhases.id }).from(campaignPhases).where(and(eq(campaignPhases.id, input.phaseId), eq(campaignPhases.campaignId, c.id)));
       if (!phase) fields.phaseId = '阶段不属于本专项行动';
     }
     fail(fields);
-    const [after] = await tx.update(campaignTasks).set(input).where(eq(campaignTasks.id, taskId)).returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.task.update', entityType: 'campaign_task', entityId: taskId, regionId: c.regionId, before, after });
-    return after;
-  });
-}
-
-export async function deleteTask(db: Db, actor: Actor, id: string, taskId: string) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findTask(tx, id, taskId);
+    return input;
+  },
+  async assertDeletable(tx, before) {
     const [done] = await tx
       .select({ id: campaignTaskProgress.id })
       .from(campaignTaskProgress)
-      .where(and(eq(campaignTaskProgress.taskId, taskId), eq(campaignTaskProgress.status, 'done')))
+      .where(and(eq(campaignTaskProgress.taskId, before.id), eq(campaignTaskProgress.status, 'done')))
       .limit(1);
     if (done) throw conflict('该任务已有区划报送完成，不能删除');
-    await tx.delete(campaignTasks).where(eq(campaignTasks.id, taskId));
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.task.delete', entityType: 'campaign_task', entityId: taskId, regionId: c.regionId, before });
-  });
+  },
+});
+
+export function addTask(db: Db, actor: Actor, id: string, phaseId: string, input: z.infer<typeof taskInput>) {
+  return taskWrites.create(db, actor, id, { ...input, phaseId });
 }
+export const { update: updateTask, remove: deleteTask } = taskWrites;
 
 // ── Focus items ──────────────────────────────────────────────────────────────────────────────
 
@@ -583,59 +625,28 @@ async function focusItemProblems(db: Db, f: { leadDepartmentType: string; coDepa
   return fields;
 }
 
-async function findFocusItem(db: Db, campaignId: string, itemId: string) {
-  const [item] = await db.select().from(campaignFocusItems).where(and(eq(campaignFocusItems.id, itemId), eq(campaignFocusItems.campaignId, campaignId)));
-  if (!item) throw notFound('整治重点');
-  return item;
-}
-
 async function assertFocusSeqFree(db: Db, campaignId: string, seq: number, exceptId?: string) {
-  const [taken] = await db
-    .select({ id: campaignFocusItems.id })
-    .from(campaignFocusItems)
-    .where(and(eq(campaignFocusItems.campaignId, campaignId), eq(campaignFocusItems.seq, seq), exceptId ? ne(campaignFocusItems.id, exceptId) : undefined));
-  if (taken) throw conflict(`第 ${seq} 项整治重点已存在`, { fields: { seq: '该编号的整治重点已存在' } });
+  if (await siblingTaken(db, campaignFocusItems, campaignId, campaignFocusItems.seq, seq, exceptId)) throw conflict(`第 ${seq} 项整治重点已存在`, { fields: { seq: '该编号的整治重点已存在' } });
 }
 
-export async function addFocusItem(db: Db, actor: Actor, id: string, input: z.infer<typeof focusItemInput>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
+const focusItemWrites = childResource({
+  table: campaignFocusItems,
+  audit: 'campaign.focus_item',
+  entityType: 'campaign_focus_item',
+  label: '整治重点',
+  async insertValues(tx, c, input: z.infer<typeof focusItemInput>) {
     fail(await focusItemProblems(tx, input));
-    await assertFocusSeqFree(tx, id, input.seq);
-    const [row] = await tx
-      .insert(campaignFocusItems)
-      .values({ ...input, campaignId: id, checklistText: input.checklistText ?? null })
-      .returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.focus_item.create', entityType: 'campaign_focus_item', entityId: row.id, regionId: c.regionId, after: row });
-    return row;
-  });
-}
+    await assertFocusSeqFree(tx, c.id, input.seq);
+    return { ...input, campaignId: c.id, checklistText: input.checklistText ?? null };
+  },
+  async setValues(tx, c, before, input: z.infer<typeof focusItemPatch>) {
+    fail(await focusItemProblems(tx, withPatch(before, input)));
+    if (input.seq && input.seq !== before.seq) await assertFocusSeqFree(tx, c.id, input.seq, before.id);
+    return input;
+  },
+});
 
-export async function updateFocusItem(db: Db, actor: Actor, id: string, itemId: string, input: z.infer<typeof focusItemPatch>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findFocusItem(tx, id, itemId);
-    if (isEmpty(input)) return before;
-    const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as typeof before;
-    fail(await focusItemProblems(tx, merged));
-    if (input.seq && input.seq !== before.seq) await assertFocusSeqFree(tx, id, input.seq, itemId);
-    const [after] = await tx.update(campaignFocusItems).set(input).where(eq(campaignFocusItems.id, itemId)).returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.focus_item.update', entityType: 'campaign_focus_item', entityId: itemId, regionId: c.regionId, before, after });
-    return after;
-  });
-}
-
-export async function deleteFocusItem(db: Db, actor: Actor, id: string, itemId: string) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findFocusItem(tx, id, itemId);
-    await tx.delete(campaignFocusItems).where(eq(campaignFocusItems.id, itemId));
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.focus_item.delete', entityType: 'campaign_focus_item', entityId: itemId, regionId: c.regionId, before });
-  });
-}
+export const { create: addFocusItem, update: updateFocusItem, remove: deleteFocusItem } = focusItemWrites;
 
 // ── Responsibility rules ─────────────────────────────────────────────────────────────────────
 
@@ -744,12 +755,6 @@ export async function campaignApplyingTo(db: Db, regionId: number, onDate?: stri
 
 // ── Participating units ──────────────────────────────────────────────────────────────────────
 
-async function findCampaignUnit(db: Db, campaignId: string, unitId: string) {
-  const [unit] = await db.select().from(campaignUnits).where(and(eq(campaignUnits.id, unitId), eq(campaignUnits.campaignId, campaignId)));
-  if (!unit) throw notFound('参与单位');
-  return unit;
-}
-
 async function orgUnitForCampaign(db: Db, c: repo.CampaignRow, orgUnitId: string) {
   const [unit] = await db
     .select({ id: orgUnits.id, name: orgUnits.name, type: orgUnits.type, path: regions.path, responsibleLeader: orgUnits.responsibleLeader, contactName: orgUnits.contactName, contactPhone: orgUnits.contactPhone })
@@ -760,122 +765,70 @@ async function orgUnitForCampaign(db: Db, c: repo.CampaignRow, orgUnitId: string
 }
 
 async function assertOrgUnitNotListed(db: Db, campaignId: string, orgUnitId: string, exceptId?: string) {
-  const [dup] = await db
-    .select({ id: campaignUnits.id })
-    .from(campaignUnits)
-    .where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.orgUnitId, orgUnitId), exceptId ? ne(campaignUnits.id, exceptId) : undefined));
-  if (dup) throw conflict('该单位已是参与单位', { fields: { orgUnitId: '该单位已是参与单位' } });
+  if (await siblingTaken(db, campaignUnits, campaignId, campaignUnits.orgUnitId, orgUnitId, exceptId)) throw conflict('该单位已是参与单位', { fields: { orgUnitId: '该单位已是参与单位' } });
 }
 
-export async function addUnit(db: Db, actor: Actor, id: string, input: z.infer<typeof unitInput>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
+const unitWrites = childResource({
+  table: campaignUnits,
+  audit: 'campaign.unit',
+  entityType: 'campaign_unit',
+  label: '参与单位',
+  async insertValues(tx, c, input: z.infer<typeof unitInput>) {
     const org = input.orgUnitId ? await orgUnitForCampaign(tx, c, input.orgUnitId) : null;
     const fields: Fields = {};
     if (input.orgUnitId && !org) fields.orgUnitId = '单位不存在或不在本专项行动的区划范围内';
     if (!input.orgUnitId && !input.unitName) fields.unitName = '请选择单位或填写单位名称';
     fail(fields);
-    if (org) await assertOrgUnitNotListed(tx, id, org.id);
-    const [row] = await tx
-      .insert(campaignUnits)
-      .values({
-        campaignId: id,
-        orgUnitId: org?.id ?? null,
-        departmentType: input.departmentType ?? (org && isDepartmentType(org.type) ? org.type : null),
-        unitName: input.unitName || (org?.name as string),
-        role: input.role,
-        duties: input.duties ?? null,
-        responsibleLeader: input.responsibleLeader ?? org?.responsibleLeader ?? null,
-        contactName: input.contactName ?? org?.contactName ?? null,
-        contactPhone: input.contactPhone ?? org?.contactPhone ?? null,
-        sortOrder: input.sortOrder ?? 0,
-      })
-      .returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.unit.create', entityType: 'campaign_unit', entityId: row.id, regionId: c.regionId, after: row });
-    return row;
-  });
-}
-
-export async function updateUnit(db: Db, actor: Actor, id: string, unitId: string, input: z.infer<typeof unitPatch>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findCampaignUnit(tx, id, unitId);
-    if (isEmpty(input)) return before;
+    if (org) await assertOrgUnitNotListed(tx, c.id, org.id);
+    return {
+      campaignId: c.id,
+      orgUnitId: org?.id ?? null,
+      departmentType: input.departmentType ?? (org && isDepartmentType(org.type) ? org.type : null),
+      unitName: input.unitName || (org?.name as string),
+      role: input.role,
+      duties: input.duties ?? null,
+      responsibleLeader: input.responsibleLeader ?? org?.responsibleLeader ?? null,
+      contactName: input.contactName ?? org?.contactName ?? null,
+      contactPhone: input.contactPhone ?? org?.contactPhone ?? null,
+      sortOrder: input.sortOrder ?? 0,
+    };
+  },
+  async setValues(tx, c, before, input: z.infer<typeof unitPatch>) {
     if (input.orgUnitId) {
       const org = await orgUnitForCampaign(tx, c, input.orgUnitId);
       if (!org) throw validationFailed({ orgUnitId: '单位不存在或不在本专项行动的区划范围内' });
-      await assertOrgUnitNotListed(tx, id, org.id, unitId);
+      await assertOrgUnitNotListed(tx, c.id, org.id, before.id);
     }
     if (input.unitName === null || (input.orgUnitId === null && !(input.unitName ?? before.unitName))) throw validationFailed({ unitName: '请填写单位名称' });
     const { unitName, ...rest } = input;
-    const [after] = await tx
-      .update(campaignUnits)
-      .set({ ...rest, ...(unitName ? { unitName } : {}) })
-      .where(eq(campaignUnits.id, unitId))
-      .returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.unit.update', entityType: 'campaign_unit', entityId: unitId, regionId: c.regionId, before, after });
-    return after;
-  });
-}
+    return { ...rest, ...(unitName ? { unitName } : {}) };
+  },
+});
 
-export async function deleteUnit(db: Db, actor: Actor, id: string, unitId: string) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findCampaignUnit(tx, id, unitId);
-    await tx.delete(campaignUnits).where(eq(campaignUnits.id, unitId));
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.unit.delete', entityType: 'campaign_unit', entityId: unitId, regionId: c.regionId, before });
-  });
-}
+export const { create: addUnit, update: updateUnit, remove: deleteUnit } = unitWrites;
 
 // ── Deadlines ────────────────────────────────────────────────────────────────────────────────
-
-async function findDeadline(db: Db, campaignId: string, deadlineId: string) {
-  const [row] = await db.select().from(campaignDeadlines).where(and(eq(campaignDeadlines.id, deadlineId), eq(campaignDeadlines.campaignId, campaignId)));
-  if (!row) throw notFound('期限');
-  return row;
-}
 
 function deadlineProblems(c: repo.CampaignRow, dueOn: string | undefined): Fields {
   return dueOn && (dueOn < c.startsOn || dueOn > c.endsOn) ? { dueOn: `期限须在专项行动期间内（${c.startsOn} 至 ${c.endsOn}）` } : {};
 }
 
-export async function addDeadline(db: Db, actor: Actor, id: string, input: z.infer<typeof deadlineInput>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
+const deadlineWrites = childResource({
+  table: campaignDeadlines,
+  audit: 'campaign.deadline',
+  entityType: 'campaign_deadline',
+  label: '期限',
+  async insertValues(_tx, c, input: z.infer<typeof deadlineInput>) {
     fail(deadlineProblems(c, input.dueOn));
-    const [row] = await tx.insert(campaignDeadlines).values({ ...input, campaignId: id }).returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.deadline.create', entityType: 'campaign_deadline', entityId: row.id, regionId: c.regionId, after: row });
-    return row;
-  });
-}
-
-export async function updateDeadline(db: Db, actor: Actor, id: string, deadlineId: string, input: z.infer<typeof deadlinePatch>) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findDeadline(tx, id, deadlineId);
-    if (isEmpty(input)) return before;
+    return { ...input, campaignId: c.id };
+  },
+  async setValues(_tx, c, _before, input: z.infer<typeof deadlinePatch>) {
     fail(deadlineProblems(c, input.dueOn));
-    const [after] = await tx.update(campaignDeadlines).set(input).where(eq(campaignDeadlines.id, deadlineId)).returning();
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.deadline.update', entityType: 'campaign_deadline', entityId: deadlineId, regionId: c.regionId, before, after });
-    return after;
-  });
-}
+    return input;
+  },
+});
 
-export async function deleteDeadline(db: Db, actor: Actor, id: string, deadlineId: string) {
-  return db.transaction(async (tx) => {
-    const c = await manageableCampaign(tx, actor, id);
-    const before = await findDeadline(tx, id, deadlineId);
-    await tx.delete(campaignDeadlines).where(eq(campaignDeadlines.id, deadlineId));
-    await touch(tx, id);
-    await recordAudit(tx, actor, { action: 'campaign.deadline.delete', entityType: 'campaign_deadline', entityId: deadlineId, regionId: c.regionId, before });
-  });
-}
-
+export const { create: addDeadline, update: updateDeadline, remove: deleteDeadline } = deadlineWrites;
 // ── Task progress per region ─────────────────────────────────────────────────────────────────
 
 /**
@@ -885,7 +838,7 @@ export async function deleteDeadline(db: Db, actor: Actor, id: string, deadlineI
 export async function setTaskProgress(db: Db, actor: Actor, id: string, taskId: string, regionCode: string, input: ProgressInput) {
   return db.transaction(async (tx) => {
     const c = await visibleCampaign(tx, actor, id);
-    const task = await findTask(tx, id, taskId);
+    const task = await taskWrites.find(tx, id, taskId);
     const region = await regionInScope(tx, actor, regionCode);
     if (!region.path.startsWith(c.regionPath)) throw validationFailed({ regionCode: '该区划不在本专项行动的适用范围内' });
     if (c.status === 'draft') throw invalidState('专项行动尚未启动，不能报送任务进度');
