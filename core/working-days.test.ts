@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   CalendarRangeError,
+  nextYearCalendarWarning,
   addCalendarDays,
   addWorkingDays,
   buildWorkingCalendar,
@@ -177,5 +178,13 @@ describe('agreement with the chinese-days package', () => {
     let mismatches = 0;
     for (let d = '2004-01-01'; d <= '2026-12-31'; d = addCalendarDays(d, 1)) if (isWorkingDay(full, d) !== pkg.isWorkday(d)) mismatches++;
     expect(mismatches).toBe(0);
+  });
+});
+
+describe('nextYearCalendarWarning', () => {
+  it('warns from November when next year is missing, and not otherwise', () => {
+    expect(nextYearCalendarWarning('2026-10-31', [2025, 2026])).toBeNull();
+    expect(nextYearCalendarWarning('2026-11-01', [2025, 2026])).toMatch(/2027年的法定节假日安排尚未录入/);
+    expect(nextYearCalendarWarning('2026-12-20', [2026, 2027])).toBeNull();
   });
 });

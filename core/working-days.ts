@@ -50,6 +50,17 @@ export function calendarRangeMessage(date: string, knownYears: readonly number[]
   return `${year}年的法定节假日安排尚未录入，无法按工作日计算（${describeYears(knownYears)}）`;
 }
 
+/**
+ * From November on, deadlines of 15 working days start to cross into next year; while next year's
+ * arrangement is not entered they cannot be computed (and dispatch is refused). Returns the
+ * warning to show (today = YYYY-MM-DD, China time), or null.
+ */
+export function nextYearCalendarWarning(today: string, knownYears: readonly number[]): string | null {
+  const year = Number(today.slice(0, 4));
+  if (Number(today.slice(5, 7)) < 11 || knownYears.includes(year + 1)) return null;
+  return `${year + 1}年的法定节假日安排尚未录入：12月中旬起，期限跨入${year + 1}年的线索将无法派单计时。国务院办公厅公布安排后，请系统管理员在“工作日历”中录入。`;
+}
+
 /** "已录入年份：2004–2026" (ranges collapsed), or "尚未录入任何年份". */
 export function describeYears(years: readonly number[]): string {
   if (years.length === 0) return '尚未录入任何年份';

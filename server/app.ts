@@ -61,6 +61,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     app.get('/', { config: { public: true }, schema: { hide: true } }, spa as never);
     app.get('/portal', { config: { public: true }, schema: { hide: true } }, spa as never);
     app.get('/portal/*', { config: { public: true }, schema: { hide: true } }, spa as never);
+    app.get('/app', { config: { public: true }, schema: { hide: true } }, spa as never);
     app.get('/app/*', { config: { public: true }, schema: { hide: true } }, spa as never);
     app.get('/login', { config: { public: true }, schema: { hide: true } }, spa as never);
   }

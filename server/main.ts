@@ -45,7 +45,7 @@ async function main() {
   if (env.SEED_DEMO) {
     lines.push(
       `  demo accounts (password: ${env.DEMO_PASSWORD}${env.NODE_ENV === 'production' ? ', must be changed at first login' : ''}):`,
-      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(26)} ${u.displayName}`),
+      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(Math.max(...DEMO_USERS.map((d) => d.username.length)) + 2)} ${u.displayName}`),
       `    ${DEMO_ENTERPRISE_USER.username.padEnd(26)} 物业企业用户（${DEMO_ENTERPRISE_NAME}）`,
       `  Open311 demo api_key: ${env.OPEN311_DEMO_KEY}`,
     );
