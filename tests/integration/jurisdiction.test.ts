@@ -151,6 +151,13 @@ describe('users', () => {
     expect(res.json().error.details.fields.regionCode).toBeTruthy();
     const ent = await t.as(admin, { method: 'POST', url: '/api/users', payload: { username: 'ent-x', displayName: 'x', roles: ['enterprise_user'], regionCode: '420100-DH' } });
     expect(ent.json().error.details.fields.enterpriseId).toBeTruthy();
+    const unknown = await t.as(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'ent-y', displayName: 'y', roles: ['enterprise_user'], regionCode: '420100-DH', enterpriseId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.details.fields.enterpriseId).toMatch(/企业不存在/);
   });
 
   it('refuses a duplicate username with 409', async () => {

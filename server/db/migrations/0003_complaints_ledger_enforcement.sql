@@ -597,4 +597,5 @@ CREATE INDEX "problems_enterprise_category_idx" ON "problems" USING btree ("ente
 CREATE INDEX "problems_status_deadline_idx" ON "problems" USING btree ("status","deadline");--> statement-breakpoint
 CREATE INDEX "problems_source_idx" ON "problems" USING btree ("source","source_id");--> statement-breakpoint
 CREATE INDEX "problems_complaint_idx" ON "problems" USING btree ("complaint_id");--> statement-breakpoint
-CREATE INDEX "problems_supervised_idx" ON "problems" USING btree ("supervised","supervision_deadline");
+CREATE INDEX "problems_supervised_idx" ON "problems" USING btree ("supervised","supervision_deadline");--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;

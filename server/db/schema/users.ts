@@ -1,6 +1,7 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org-units.js';
 import { regions } from './regions.js';
+import { enterprises } from './registry.js';
 
 export const users = pgTable(
   'users',
@@ -15,7 +16,7 @@ export const users = pgTable(
       .references(() => regions.id),
     orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
     /** Set for enterprise users: they see only their own company's data. */
-    enterpriseId: uuid('enterprise_id'),
+    enterpriseId: uuid('enterprise_id').references((): AnyPgColumn => enterprises.id),
     phone: text('phone'),
     /** 执法证号 of an inspector. */
     certificateNo: text('certificate_no'),

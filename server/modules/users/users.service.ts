@@ -4,7 +4,8 @@ import { passwordProblems } from '../../../core/password-policy.js';
 import { ROLES, type Role } from '../../../core/roles.js';
 import { USERNAME_RE, isPhoneNumber } from '../../../core/validation.js';
 import type { Db } from '../../db/client.js';
-import { orgUnits, regions, users } from '../../db/schema/index.js';
+import { enterprises, orgUnits, regions, users } from '../../db/schema/index.js';
+import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
@@ -98,6 +99,10 @@ async function resolvePlacement(db: Db, actor: Actor, input: { regionCode?: stri
     else regionId = region.id;
   }
   if (input.roles?.includes('enterprise_user') && !input.enterpriseId) fields.enterpriseId = '物业企业用户须指定所属企业';
+  if (input.enterpriseId) {
+    const [ent] = await db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseVisible(actor)));
+    if (!ent) fields.enterpriseId = '企业不存在或不在您的管辖范围内';
+  }
   if (input.roles && !input.roles.includes('enterprise_user') && !input.roles.includes('admin') && !input.roles.includes('auditor') && input.orgUnitId === null)
     fields.orgUnitId = '工作人员须指定所属单位';
   return { regionId, fields };
