@@ -1,10 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Form, Progress, Result, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Progress, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { HOTLINE_FIELDS } from '../../../../core/intake/hotline12345.js';
 import { fmtDateTime } from '../../../common/format.js';
+import { ImportDone } from '../../components/ImportDone.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
 import { useImportRun } from '../../components/useImportRun.js';
 import { type ComplaintImportResult, downloadImportTemplate, runComplaintImport } from './api/complaints.js';
@@ -202,16 +203,9 @@ export default function ComplaintImportPage() {
         )}
 
         {step === 2 && result && (
-          <Result
-            status="success"
-            title="导入完成"
-            subTitle={
-              <>
-                共 {result.total} 行：新增 <Tag color="green">{result.created}</Tag>更新 <Tag color="blue">{result.updated}</Tag>
-                <br />
-                文件指纹 SHA-256：<Typography.Text code copyable>{result.fileSha256.slice(0, 16)}…</Typography.Text>（已留存备查并记入审计日志）
-              </>
-            }
+          <ImportDone
+            result={result}
+            fileKept={false}
             extra={[
               <Button key="list" type="primary" onClick={() => navigate('/app/complaints?box=to_dispatch')}>
                 去派单

@@ -1,8 +1,9 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Progress, Result, Segmented, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Progress, Segmented, Space, Steps, Typography, Upload } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session.js';
+import { ImportDone } from '../../components/ImportDone.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
 import { useImportRun } from '../../components/useImportRun.js';
 import { type ImportKind, downloadExport, downloadTemplate, runImport } from './api/registry.js';
@@ -135,16 +136,9 @@ export default function ImportPage() {
         )}
 
         {step === 2 && result && (
-          <Result
-            status="success"
-            title="导入完成"
-            subTitle={
-              <>
-                共 {result.total} 行：新增 <Tag color="green">{result.created}</Tag>更新 <Tag color="blue">{result.updated}</Tag>
-                <br />
-                文件指纹 SHA-256：<Typography.Text code copyable>{result.fileSha256.slice(0, 16)}…</Typography.Text>（已留存备查并记入审计日志）
-              </>
-            }
+          <ImportDone
+            result={result}
+            fileKept={true}
             extra={[
               <Button key="list" type="primary" onClick={() => navigate(kind === 'enterprises' ? '/app/enterprises' : '/app/projects')}>
                 查看{KIND_LABELS[kind]}
