@@ -2,11 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { actorOf } from '../../http/authenticate.js';
-import { readMultipart } from '../../http/multipart.js';
 import { pageOf } from '../../http/pagination.js';
 import { FILE_TYPES, attachmentHeader } from '../../lib/files.js';
-import { importQuery, importResultSchema } from '../imports/imports.schemas.js';
-import { runImport } from '../imports/imports.service.js';
+import { registryImportRoutes } from '../imports/imports.routes.js';
 import { projectListQuery, projectSchema } from '../projects/projects.schemas.js';
 import { listProjects } from '../projects/projects.service.js';
 import {
@@ -22,7 +20,8 @@ import { enterpriseImportSpec, enterpriseTemplate, exportEnterprises } from './e
 
 const XLSX = FILE_TYPES.xlsx.mime;
 
-export async function enterpriseRoutes(app: FastifyInstance, { db, env }: AppDeps) {
+export async function enterpriseRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enterprises'];
 
@@ -52,30 +51,7 @@ export async function enterpriseRoutes(app: FastifyInstance, { db, env }: AppDep
     },
   );
 
-  r.get(
-    '/api/enterprises/import-template',
-    { config: { permission: 'enterprise:read' }, schema: { tags, summary: '企业导入模板（含示例行与说明）' } },
-    async (_request, reply) => reply.type(XLSX).header('content-disposition', attachmentHeader('物业服务企业导入模板.xlsx')).send(await enterpriseTemplate()),
-  );
-
-  r.post(
-    '/api/enterprises/import',
-    {
-      config: { permission: 'enterprise:manage' },
-      schema: {
-        tags,
-        summary: '导入企业（multipart 字段 file；dryRun=true 只检查；有任何错误都不写入）',
-        consumes: ['multipart/form-data'],
-        querystring: importQuery,
-        response: { 200: importResultSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const { files } = await readMultipart(request, { maxFiles: 1 });
-      return runImport(db, actor, { dataDir: env.DATA_DIR, maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024 }, files[0], request.query, enterpriseImportSpec(db, actor));
-    },
-  );
+  registryImportRoutes(app, deps, { path: 'enterprises', tags, label: '物业服务企业', read: 'enterprise:read', manage: 'enterprise:manage', template: enterpriseTemplate, spec: enterpriseImportSpec });
 
   r.get(
     '/api/enterprises/:id',

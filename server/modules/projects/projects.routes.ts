@@ -7,8 +7,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { readMultipart } from '../../http/multipart.js';
 import { pageOf } from '../../http/pagination.js';
 import { FILE_TYPES, attachmentHeader } from '../../lib/files.js';
-import { importQuery, importResultSchema } from '../imports/imports.schemas.js';
-import { runImport } from '../imports/imports.service.js';
+import { registryImportRoutes } from '../imports/imports.routes.js';
 import * as disclosures from './disclosures.service.js';
 import {
   disclosureInput,
@@ -29,7 +28,8 @@ import { exportProjects, projectImportSpec, projectTemplate } from './projects.x
 
 const XLSX = FILE_TYPES.xlsx.mime;
 
-export async function projectRoutes(app: FastifyInstance, { db, env }: AppDeps) {
+export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, env } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
   const uploadLimits = { dataDir: env.DATA_DIR, maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024 };
@@ -57,30 +57,7 @@ export async function projectRoutes(app: FastifyInstance, { db, env }: AppDeps) 
     },
   );
 
-  r.get(
-    '/api/projects/import-template',
-    { config: { permission: 'project:read' }, schema: { tags, summary: '项目导入模板（含示例行与说明）' } },
-    async (_request, reply) => reply.type(XLSX).header('content-disposition', attachmentHeader('物业项目导入模板.xlsx')).send(await projectTemplate()),
-  );
-
-  r.post(
-    '/api/projects/import',
-    {
-      config: { permission: 'project:manage' },
-      schema: {
-        tags,
-        summary: '导入项目（multipart 字段 file；dryRun=true 只检查；有任何错误都不写入）',
-        consumes: ['multipart/form-data'],
-        querystring: importQuery,
-        response: { 200: importResultSchema },
-      },
-    },
-    async (request) => {
-      const actor = actorOf(request);
-      const { files } = await readMultipart(request, { maxFiles: 1 });
-      return runImport(db, actor, uploadLimits, files[0], request.query, projectImportSpec(db, actor));
-    },
-  );
+  registryImportRoutes(app, deps, { path: 'projects', tags, label: '物业项目', read: 'project:read', manage: 'project:manage', template: projectTemplate, spec: projectImportSpec });
 
   r.get(
     '/api/projects/:id',
