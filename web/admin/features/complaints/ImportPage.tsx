@@ -1,11 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Form, Progress, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Select, Space, Steps, Table, Tag, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { HOTLINE_FIELDS } from '../../../../core/intake/hotline12345.js';
 import { fmtDateTime } from '../../../common/format.js';
-import { ImportDone } from '../../components/ImportDone.js';
+import { ImportConfirmBar, ImportDone, ImportProgress } from '../../components/ImportSteps.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
 import { useImportRun } from '../../components/useImportRun.js';
 import { type ComplaintImportResult, downloadImportTemplate, runComplaintImport } from './api/complaints.js';
@@ -81,12 +81,7 @@ export default function ComplaintImportPage() {
           </>
         )}
 
-        {running && (
-          <div style={{ marginTop: 16 }}>
-            <Typography.Text>{progress ? `已处理 ${progress.processed.toLocaleString('zh-CN')} 行` : '正在上传…'}</Typography.Text>
-            <Progress percent={progress?.total ? Math.round((progress.processed / progress.total) * 100) : 0} status="active" showInfo={!!progress?.total} />
-          </div>
-        )}
+        {running && <ImportProgress progress={progress} />}
 
         {step === 1 && preview && (
           <>
@@ -191,14 +186,7 @@ export default function ComplaintImportPage() {
                 ]}
               />
             )}
-            <Space>
-              <Button onClick={reset} disabled={running !== null}>
-                重新选择文件
-              </Button>
-              <Button type="primary" disabled={!preview.ok || running !== null} loading={running === 'import'} onClick={() => void run(false)}>
-                确认导入
-              </Button>
-            </Space>
+            <ImportConfirmBar ok={preview.ok} running={running} onReset={reset} onConfirm={() => void run(false)} />
           </>
         )}
 

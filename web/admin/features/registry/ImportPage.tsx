@@ -1,17 +1,15 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Progress, Segmented, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Segmented, Space, Steps, Upload } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../app/session.js';
-import { ImportDone } from '../../components/ImportDone.js';
+import { ImportConfirmBar, ImportDone, ImportProgress } from '../../components/ImportSteps.js';
 import { ImportIssuesTable } from '../../components/ImportIssuesTable.js';
 import { useImportRun } from '../../components/useImportRun.js';
 import { type ImportKind, downloadExport, downloadTemplate, runImport } from './api/registry.js';
-import type { ImportIssue, ImportJob } from './api/types.js';
+import type { ImportIssue, } from './api/types.js';
 
 const KIND_LABELS: Record<ImportKind, string> = { enterprises: '物业服务企业', projects: '物业项目' };
-
-const PHASE_LABELS: Record<ImportJob['status'], string> = { reading: '读取并检查中', validating: '检查中', writing: '写入中', done: '完成', failed: '失败' };
 
 /**
  * Upload → preview of every row/cell problem (dry run) → confirm (only when clean) → result.
@@ -79,18 +77,7 @@ export default function ImportPage() {
           </>
         )}
 
-        {running && (
-          <div style={{ marginTop: 16 }}>
-            <Typography.Text>
-              {progress ? `${PHASE_LABELS[progress.status]}：已处理 ${progress.processed.toLocaleString('zh-CN')} 行` : '正在上传…'}
-            </Typography.Text>
-            <Progress
-              percent={progress?.total ? Math.round((progress.processed / progress.total) * 100) : 0}
-              status="active"
-              showInfo={!!progress?.total}
-            />
-          </div>
-        )}
+        {running && <ImportProgress progress={progress} />}
 
         {step === 1 && preview && (
           <>
@@ -124,14 +111,7 @@ export default function ImportPage() {
               />
             )}
             {issues.length > 0 && <ImportIssuesTable issues={issues} style={{ marginBottom: 16 }} />}
-            <Space>
-              <Button onClick={reset} disabled={running !== null}>
-                重新选择文件
-              </Button>
-              <Button type="primary" disabled={!preview.ok || running !== null} loading={running === 'import'} onClick={() => void run(false)}>
-                确认导入
-              </Button>
-            </Space>
+            <ImportConfirmBar ok={preview.ok} running={running} onReset={reset} onConfirm={() => void run(false)} />
           </>
         )}
 
