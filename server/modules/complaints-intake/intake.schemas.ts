@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PUBLIC_DESCRIPTION_MAX, PUBLIC_MAX_PHOTOS } from '../../../core/intake/public-form.js';
-import { importIssueSchema } from '../imports/imports.schemas.js';
+import { importResultSchema } from '../imports/imports.schemas.js';
 
 /** Portal form body (POST /api/public/complaints). Field rules beyond shape: core/intake/public-form.ts. */
 export const publicComplaintBody = z.object({
@@ -49,23 +49,10 @@ export const hotlinePreviewRow = z.object({
 });
 
 /** Response of POST /api/complaints/import: the shared import result plus in-file duplicates and a preview. */
-export const hotlineImportResult = z.object({
-  ok: z.boolean(),
-  importId: z.string(),
-  dryRun: z.boolean(),
-  written: z.boolean(),
-  total: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
+export const hotlineImportResult = importResultSchema.extend({
   /** Rows whose 办件编号 already appeared earlier in the same file (the last one is imported). */
   duplicates: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(importIssueSchema),
-  errorsTruncated: z.boolean(),
-  warnings: z.array(importIssueSchema),
-  ignoredColumns: z.array(z.string()),
   /** Which column of the file was read for which field (field → header). */
   recognised: z.record(z.string(), z.string()),
-  fileSha256: z.string(),
   preview: z.array(hotlinePreviewRow),
 });
