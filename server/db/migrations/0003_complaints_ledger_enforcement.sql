@@ -41,6 +41,7 @@ CREATE TABLE "complaint_escalations" (
 --> statement-breakpoint
 CREATE TABLE "complaint_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "complaint_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"complaint_id" uuid NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"actor_user_id" uuid,
@@ -335,6 +336,7 @@ CREATE TABLE "opinions" (
 --> statement-breakpoint
 CREATE TABLE "problem_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "problem_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"problem_id" uuid NOT NULL,
 	"action" text NOT NULL,
 	"from_status" text,

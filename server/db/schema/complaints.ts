@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { campaigns } from './campaigns.js';
 import { orgUnits } from './org-units.js';
 import { problems } from './problems.js';
@@ -130,6 +130,8 @@ export const complaintEvents = pgTable(
   'complaint_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: steps of one transaction share `at`, and still sort in the order taken. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     complaintId: uuid('complaint_id')
       .notNull()
       .references(() => complaints.id, { onDelete: 'cascade' }),

@@ -1,18 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgSequence,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org-units.js';
 import { regions } from './regions.js';
 import { complaints } from './complaints.js';
@@ -99,6 +86,8 @@ export const problemEvents = pgTable(
   'problem_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: steps of one transaction share `at`, and still sort in the order taken. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     problemId: uuid('problem_id')
       .notNull()
       .references(() => problems.id, { onDelete: 'cascade' }),

@@ -196,7 +196,7 @@ export async function loadEvents(db: Db, complaintId: string) {
     .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
     .leftJoin(actorUnit, eq(actorUnit.id, complaintEvents.actorOrgUnitId))
     .where(eq(complaintEvents.complaintId, complaintId))
-    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.seq));
 }
 
 export async function loadPublicEvents(db: Db, complaintIds: string[]) {
@@ -205,7 +205,7 @@ export async function loadPublicEvents(db: Db, complaintIds: string[]) {
     .select({ at: complaintEvents.at, text: complaintEvents.publicNote, complaintId: complaintEvents.complaintId })
     .from(complaintEvents)
     .where(and(inArray(complaintEvents.complaintId, complaintIds), sql`${complaintEvents.publicNote} IS NOT NULL`))
-    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.seq));
 }
 
 export async function fileNames(db: Db, ids: string[]) {

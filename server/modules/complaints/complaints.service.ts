@@ -767,7 +767,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
       at: now,
     });
     // The rework event follows the re-call on the timeline (events are ordered by time, then id).
-    if (next.to) await startRework(tx, actor, c, next.to, `回访抽查发现与办结记录不符：${input.note}`, [], afterward(now));
+    if (next.to) await startRework(tx, actor, c, next.to, `回访抽查发现与办结记录不符：${input.note}`, [], now);
   },
 
   async supervise({ tx, actor, c, input, now }) {
@@ -797,13 +797,8 @@ async function recordFollowUp(
   });
   if (f.satisfaction === 'dissatisfied') {
     const fresh = { ...c, satisfaction: f.satisfaction, followUpNote: f.note, followedUpAt: now } as Row;
-    await startRework(tx, actor, fresh, reworkTarget(c), '投诉人不满意，重新办理', [], afterward(now));
+    await startRework(tx, actor, fresh, reworkTarget(c), '投诉人不满意，重新办理', [], now);
   }
-}
-
-/** A millisecond later: a step caused by another in the same transaction sorts after it on the timeline. */
-function afterward(at: Date): Date {
-  return new Date(at.getTime() + 1);
 }
 
 /** 重办: back to the lead unit (or the coordinator), with a new reply deadline; counted. */

@@ -176,7 +176,7 @@ export async function factsOf(db: Db, p: { id: string; status: string; enterpris
 }
 
 export async function timelineOf(db: Db, problemId: string) {
-  return db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at), asc(problemEvents.id));
+  return db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at), asc(problemEvents.seq));
 }
 export async function submissionsOf(db: Db, problemId: string) {
   return db.select().from(problemSubmissions).where(eq(problemSubmissions.problemId, problemId)).orderBy(asc(problemSubmissions.seq));
