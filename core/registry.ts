@@ -58,9 +58,6 @@ export const DISCLOSURE_STATUS_LABELS: Record<DisclosureStatus, string> = {
   verified: '已核实',
 };
 
-export function isDisclosureItem(value: string): value is DisclosureItem {
-  return (DISCLOSURE_ITEMS as readonly string[]).includes(value);
-}
 
 export interface DisclosureState {
   item: string;

@@ -15,7 +15,6 @@
 export const COMPLAINT_STATUSES = ['received', 'dispatched', 'returned', 'accepted', 'handled', 'reply_pending', 'replied', 'closed', 'merged'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
-export const OPEN_STATUSES: readonly ComplaintStatus[] = ['received', 'dispatched', 'returned', 'accepted', 'handled', 'reply_pending', 'replied'];
 export const TERMINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'merged'];
 
 export const COMPLAINT_ACTIONS = [
@@ -184,6 +183,3 @@ export function recallTransition(result: RecallResult, s: WorkflowSnapshot): Che
   return checkAction('rework', s);
 }
 
-export function canDo(action: ComplaintAction, s: WorkflowSnapshot): boolean {
-  return checkAction(action, s).ok;
-}
