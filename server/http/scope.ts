@@ -84,11 +84,18 @@ export async function regionByIdInScope(db: Db, actor: Actor, id: number): Promi
 }
 
 /**
- * Resolves an optional `region` code filter into a path inside the actor's scope; an unknown
- * code or one outside scope yields a path that matches nothing (lists then come back empty).
+ * Resolves an optional `region` filter — a region code, or a region id — into a path; it only ever
+ * narrows the caller's scope (regionScope intersects). An unknown region yields a path that
+ * matches nothing (lists then come back empty). Codes are looked up first: GB/T 2260 codes are
+ * digits too.
  */
-export async function regionFilterPath(db: Db, _actor: Actor, code: string | undefined): Promise<string | undefined> {
-  if (!code) return undefined;
-  const [row] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code));
-  return row?.path ?? '/__unknown_region__/';
+export async function regionFilterPath(db: Db, ref: string | undefined): Promise<string | undefined> {
+  if (!ref) return undefined;
+  const [byCode] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, ref));
+  if (byCode) return byCode.path;
+  if (/^\d{1,9}$/.test(ref)) {
+    const [byId] = await db.select({ path: regions.path }).from(regions).where(eq(regions.id, Number(ref)));
+    if (byId) return byId.path;
+  }
+  return '/__unknown_region__/';
 }

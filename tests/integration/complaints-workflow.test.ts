@@ -323,3 +323,23 @@ describe('leads outside the campaign departments', () => {
     expect(expectStatus(await act(coordinator, id, 'close'), 200).status).toBe('closed');
   });
 });
+
+describe('region filter', () => {
+  it('accepts a GB/T 2260 code (all digits), a custom code and a region id, and only narrows the scope', async () => {
+    const city = await t.login('city-coordinator');
+    const list = async (cookie: string, region: string) =>
+      expectStatus(await t.as(cookie, { method: 'GET', url: `/api/complaints?pageSize=200&region=${encodeURIComponent(region)}` }), 200) as {
+        total: number;
+        items: { regionName: string }[];
+      };
+    const hs = await list(city, '420111');
+    const dh = await list(city, '420100-DH');
+    expect(hs.total).toBeGreaterThan(0);
+    expect(dh.total).toBeGreaterThan(0);
+    const [hsRegion] = await t.db.select({ id: regions.id }).from(regions).where(eq(regions.code, '420111'));
+    expect((await list(city, String(hsRegion.id))).total).toBe(hs.total);
+    // 东湖 staff filtering on 洪山 see nothing; an unknown region matches nothing.
+    expect((await list(coordinator, '420111')).total).toBe(0);
+    expect((await list(city, '999999')).total).toBe(0);
+  });
+});

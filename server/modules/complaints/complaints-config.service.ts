@@ -6,6 +6,7 @@ import { type Db, queryRows } from '../../db/client.js';
 import { campaigns, complaintTimeLimits, files } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
+import { regionFilterPath } from '../../http/scope.js';
 import { notFound, validationFailed } from '../../http/errors.js';
 import { openUpload } from '../../lib/files.js';
 import { assertCanManage, canManageCampaign } from '../campaigns/campaigns.policy.js';
@@ -194,7 +195,7 @@ type StatsRow = { p_cat: number | null; f_cat: number; p_lead: string | null; f_
  * (proposed category, final category, proposed lead, final lead).
  */
 export async function triageStats(db: Db, actor: Actor, q: { from?: string; to?: string; region?: string }) {
-  const withinPath = await repo.regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const period = [
     q.from ? sql`complaints.received_at >= ${sla.startOfChinaDay(q.from).toISOString()}::timestamptz` : undefined,
     q.to ? sql`complaints.received_at <= ${sla.endOfChinaDay(q.to).toISOString()}::timestamptz` : undefined,

@@ -17,7 +17,7 @@ import {
 import { type Actor, isEnterpriseUser } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { limitOffset } from '../../http/pagination.js';
-import { regionScope } from '../../http/scope.js';
+import { regionFilterPath, regionScope } from '../../http/scope.js';
 import type { ListQuery } from './complaints.schemas.js';
 
 /*
@@ -95,15 +95,8 @@ export async function findById(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function regionPathFor(db: Db, regionRef: string | undefined): Promise<string | undefined> {
-  if (!regionRef) return undefined;
-  const cond = /^\d+$/.test(regionRef) ? eq(regions.id, Number(regionRef)) : eq(regions.code, regionRef);
-  const [row] = await db.select({ path: regions.path }).from(regions).where(cond);
-  return row?.path ?? '/__unknown_region__/';
-}
-
 export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
-  const withinPath = await regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const conds: (SQL | undefined)[] = [scoped(actor, withinPath)];
   const unit = actor.orgUnitId;
   const mine = unit ? sql`(${complaints.leadOrgUnitId} = ${unit} OR ${unit}::uuid = ANY(${complaints.coOrgUnitIds}))` : sql`TRUE`;

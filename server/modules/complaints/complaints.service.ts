@@ -43,7 +43,7 @@ import {
 import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { AppError, conflict, notFound, validationFailed } from '../../http/errors.js';
-import { regionScope } from '../../http/scope.js';
+import { regionFilterPath, regionScope } from '../../http/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { IMAGE_OR_PDF, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js';
@@ -864,7 +864,7 @@ export async function uploadAttachment(db: Db, actor: Actor, id: string, file: {
 
 export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }) {
   const since = new Date(Date.now() - q.days * 86_400_000);
-  const withinPath = await repo.regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads)) };
 }
 
@@ -879,7 +879,7 @@ export async function recallSample(db: Db, actor: Actor, q: { size: number; regi
   const from = q.from ?? wd.addCalendarDays(to, -RECALL_DEFAULT_DAYS);
   if (from > to) throw validationFailed({ from: '开始日期不能晚于结束日期' });
   if (wd.addCalendarDays(from, RECALL_MAX_DAYS) < to) throw validationFailed({ from: `抽样期间不超过 ${RECALL_MAX_DAYS} 天，请缩短期间` });
-  const withinPath = await repo.regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const { rows, poolSize } = await repo.recallSample(db, actor, withinPath, sla.startOfChinaDay(from), sla.startOfChinaDay(wd.addCalendarDays(to, 1)), q.size);
   return { items: rows.map((r) => ({ ...listItem(r, now), closedAt: r.closedAt, satisfaction: r.satisfaction })), poolSize, from, to };
 }
@@ -887,7 +887,7 @@ export async function recallSample(db: Db, actor: Actor, q: { size: number; regi
 /** GET /api/complaints/recall-stats: per lead unit, how re-calls compare with what was recorded. */
 export async function recallStats(db: Db, actor: Actor, q: { region?: string; from?: string; to?: string }) {
   if (q.from && q.to && q.from > q.to) throw validationFailed({ from: '开始日期不能晚于结束日期' });
-  const withinPath = await repo.regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const rows = await repo.recallStats(
     db,
     actor,
@@ -905,7 +905,7 @@ export async function recallStats(db: Db, actor: Actor, q: { region?: string; fr
 }
 
 export async function returnStats(db: Db, actor: Actor, q: { region?: string; days?: number }) {
-  const withinPath = await repo.regionPathFor(db, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const since = q.days ? new Date(Date.now() - q.days * 86_400_000) : null;
   return { items: await repo.returnStats(db, actor, withinPath, since) };
 }

@@ -274,7 +274,7 @@ function present<T extends { type: string; publicationDueOn: string | null; publ
 }
 
 export async function listActions(db: Db, actor: Actor, q: ListActionsQuery) {
-  const within = await regionFilterPath(db, actor, q.region);
+  const within = await regionFilterPath(db, q.region);
   const where = and(
     regionScope(actor, enforcementActions.regionId, within),
     q.type ? eq(enforcementActions.type, q.type) : undefined,

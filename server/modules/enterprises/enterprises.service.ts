@@ -10,7 +10,7 @@ import * as repo from './enterprises.repository.js';
 import type { EnterpriseInput, EnterpriseListQuery, EnterpriseUpdate } from './enterprises.schemas.js';
 
 export async function listEnterprises(db: Db, actor: Actor, q: EnterpriseListQuery) {
-  const withinPath = await regionFilterPath(db, actor, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const { items, total } = await repo.listVisible(db, actor, { q: q.q, withinPath, status: q.status }, limitOffset(q));
   return { items: items.map(presentEnterprise), total, page: q.page, pageSize: q.pageSize };
 }

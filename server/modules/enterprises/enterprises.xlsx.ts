@@ -220,7 +220,7 @@ export function enterpriseTemplate(): Promise<Buffer> {
  * streamed xlsx with the import headers, so an export re-imports cleanly.
  */
 export async function exportEnterprises(db: Db, actor: Actor, q: { q?: string; region?: string; status?: string }) {
-  const withinPath = await regionFilterPath(db, actor, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const writer = streamTable('物业服务企业', ENTERPRISE_COLUMNS);
   const filter = { q: q.q, withinPath, status: q.status, registeredOnly: true };
   void (async () => {

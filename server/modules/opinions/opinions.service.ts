@@ -75,7 +75,7 @@ function select(db: Db) {
 
 export async function listOpinions(db: Db, actor: Actor, q: z.infer<typeof listOpinionsQuery>) {
   staffOnly(actor);
-  const conds: Array<SQL | undefined> = [regionScope(actor, opinions.regionId, await regionFilterPath(db, actor, q.region))];
+  const conds: Array<SQL | undefined> = [regionScope(actor, opinions.regionId, await regionFilterPath(db, q.region))];
   if (q.status) conds.push(eq(opinions.status, q.status));
   if (q.q) {
     const p = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -47,7 +47,7 @@ export async function listOrgUnits(
   actor: Actor,
   q: PageQuery & { region?: string; type?: string; q?: string; exact?: boolean },
 ) {
-  const within = await regionFilterPath(db, actor, q.region);
+  const within = await regionFilterPath(db, q.region);
   const where = and(
     regionScope(actor, orgUnits.regionId, within),
     q.exact && q.region ? eq(regions.code, q.region) : undefined,

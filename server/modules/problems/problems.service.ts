@@ -90,7 +90,7 @@ export async function listProblems(db: Db, actor: Actor, q: ListProblemsQuery) {
     actor,
     {
       status: q.status,
-      withinPath: await regionFilterPath(db, actor, q.region),
+      withinPath: await regionFilterPath(db, q.region),
       enterpriseId: q.enterpriseId,
       projectId: q.projectId,
       source: q.source,

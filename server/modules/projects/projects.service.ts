@@ -11,7 +11,7 @@ import * as repo from './projects.repository.js';
 import type { ProjectInput, ProjectListQuery, ProjectUpdate } from './projects.schemas.js';
 
 export async function listProjects(db: Db, actor: Actor, q: ProjectListQuery) {
-  const withinPath = await regionFilterPath(db, actor, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const { items, total } = await repo.listVisible(
     db,
     actor,

@@ -233,7 +233,7 @@ export function projectTemplate(): Promise<Buffer> {
 }
 
 export async function exportProjects(db: Db, actor: Actor, q: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
-  const withinPath = await regionFilterPath(db, actor, q.region);
+  const withinPath = await regionFilterPath(db, q.region);
   const writer = streamTable('物业项目', PROJECT_COLUMNS);
   const filter = { q: q.q, withinPath, enterpriseId: q.enterpriseId, disclosed: q.disclosed, hasOwnersCommittee: q.hasOwnersCommittee };
   void (async () => {

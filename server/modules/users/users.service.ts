@@ -63,7 +63,7 @@ function baseQuery(db: Db) {
 }
 
 export async function listUsers(db: Db, actor: Actor, q: PageQuery & { q?: string; role?: string; region?: string }) {
-  const within = await regionFilterPath(db, actor, q.region);
+  const within = await regionFilterPath(db, q.region);
   const where = and(
     regionScope(actor, users.regionId, within),
     q.role ? sql`${q.role} = ANY(${users.roles})` : undefined,
