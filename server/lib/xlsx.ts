@@ -112,6 +112,26 @@ export async function readTable<K extends string>(
   onRows?: (count: number) => void | Promise<void>,
   maxRows = MAX_TABLE_ROWS,
 ): Promise<ReadTableResult<K>> {
+  try {
+    return await readTableUnchecked(buffer, columns, onRows, maxRows);
+  } catch (err) {
+    throw new UnreadableWorkbookError(err);
+  }
+}
+
+/** The upload is not a workbook exceljs can read (another zip, .xls renamed, encrypted, truncated). */
+export class UnreadableWorkbookError extends Error {
+  constructor(cause: unknown) {
+    super(`unreadable workbook: ${(cause as Error)?.message ?? cause}`, { cause });
+  }
+}
+
+async function readTableUnchecked<K extends string>(
+  buffer: Buffer,
+  columns: readonly ColumnSpec<K>[],
+  onRows: ((count: number) => void | Promise<void>) | undefined,
+  maxRows: number,
+): Promise<ReadTableResult<K>> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
     worksheets: 'emit',
     sharedStrings: 'cache',

@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../server/modules/calendar/calendar.service.js';
 import { auditLog, calendarDays, calendarYears } from '../../server/db/schema/index.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { removeStandInYears } from '../helpers/calendar-stand-in.js';
 
 let t: TestContext;
 let admin: string;
 let housing: string;
 beforeAll(async () => {
   t = await createTestContext();
+  await removeStandInYears(t.db); // these tests enter 2027 themselves
   admin = await t.login('admin');
   housing = await t.login('district-housing');
 });

@@ -8,6 +8,7 @@ import { recordAudit } from '../../http/audit.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
 import { checkUpload, recordFile, safeDisplayName, writeUpload } from '../../lib/files.js';
+import { UnreadableWorkbookError } from '../../lib/xlsx.js';
 
 /**
  * The xlsx import pipeline shared by the registry imports (and any later import):
@@ -103,7 +104,8 @@ export async function runImport<P>(
         }
       });
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode) throw err;
+      // Only a file exceljs cannot read is the user's to fix; a database error stays a 500.
+      if (!(err instanceof UnreadableWorkbookError)) throw err;
       throw validationFailed({ file: '无法读取该文件，请确认是 Excel 2007 及以上版本的 .xlsx 文件（不支持 .xls、.csv 或加密的工作簿）' });
     }
     const errors = prepared.errors.sort((a, b) => a.row - b.row);
