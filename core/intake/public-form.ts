@@ -5,7 +5,7 @@ import { LANDLINE_RE, MOBILE_RE } from '../validation.js';
  * A resident may stay anonymous; otherwise a phone number is required so the lead can be
  * followed up (回访). Only mainland mobiles and landlines — not service numbers like 12345.
  */
-export const PUBLIC_DESCRIPTION_MIN = 10;
+export const PUBLIC_DESCRIPTION_MIN = 5;
 export const PUBLIC_DESCRIPTION_MAX = 2000;
 export const PUBLIC_MAX_PHOTOS = 6;
 export const PUBLIC_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -33,8 +33,9 @@ export function checkPublicComplaint(input: PublicComplaintInput): Record<string
   else if (description.length > PUBLIC_DESCRIPTION_MAX) fields.description = `问题描述不能超过 ${PUBLIC_DESCRIPTION_MAX} 个字`;
   if (!input.anonymous) {
     const phone = (input.contactPhone ?? '').trim();
-    if (!phone) fields.contactPhone = '请填写联系电话，以便办理后回访；不愿留联系方式请选择“匿名反映”';
-    else if (!normaliseResidentPhone(phone)) fields.contactPhone = '电话格式不对：请填写 11 位手机号，或带区号的固定电话（如 027-85551234）';
+    // The phone is optional: without one the resident follows the lead and rates the reply by
+    // tracking code, and the lead is treated as unreachable for the phone follow-up.
+    if (phone && !normaliseResidentPhone(phone)) fields.contactPhone = '电话格式不对：请填写 11 位手机号，或带区号的固定电话（如 027-85551234）';
     const name = (input.contactName ?? '').trim();
     if (name.length > 30) fields.contactName = '姓名不超过 30 个字';
   }

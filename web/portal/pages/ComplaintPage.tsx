@@ -276,7 +276,7 @@ export default function ComplaintPage() {
               <Form.Item name="contactName" label="您的称呼（选填）">
                 <Input placeholder="如 王女士" maxLength={30} autoComplete="name" />
               </Form.Item>
-              <Form.Item name="contactPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话，或选择匿名反映' }]}>
+              <Form.Item name="contactPhone" label="联系电话（建议填写）" extra="留下电话，办结后工作人员会电话回访；不留电话也可以凭查询码查看进度并评价">
                 <Input placeholder="11 位手机号或带区号的固定电话" maxLength={20} inputMode="tel" autoComplete="tel" />
               </Form.Item>
             </>
