@@ -132,16 +132,18 @@ describe('POST requests.json', () => {
     expect(audit.actorName).toMatch(/^system:open311:/);
   });
 
-  it('reads need a valid api_key (Open311 error format); services.json stays open', async () => {
+  it('reads without a key are public as in GeoReport v2 (no confidential leads, no contact); a bad key is 403', async () => {
     for (const url of [`/open311/v2/requests/${id}.json`, '/open311/v2/requests.json', `/open311/v2/requests.json?service_request_id=${id}`]) {
-      const missing = await get(url);
-      expect(missing.statusCode, url).toBe(403);
-      isOpen311Error(missing.json(), 403);
-      expect(missing.body).not.toContain(trackingCode);
+      const open = await get(url);
+      expect(open.statusCode, url).toBe(200);
+      expect(open.body).not.toContain(trackingCode);
+      expect(open.body).not.toContain('13900007777');
+      expect(open.body).not.toContain('测试先生');
       const bad = await get(`${url}${url.includes('?') ? '&' : '?'}api_key=not-the-key-0000000000`);
       expect(bad.statusCode, url).toBe(403);
       isOpen311Error(bad.json(), 403);
     }
+    expect((await get(`/open311/v2/requests/${id}.json`)).json()[0].service_request_id).toBe(id);
     expect((await get('/open311/v2/services.json')).statusCode).toBe(200);
   });
 
@@ -218,7 +220,7 @@ describe('POST requests.json', () => {
     expect(JSON.stringify(listed)).not.toContain(code);
   });
 
-  it('reads are limited to the key’s region subtree (confidential leads there included)', async () => {
+  it('keyed reads are limited to the key’s region subtree (confidential leads there included); public reads never show confidential ones', async () => {
     const [hongshan] = await t.db.select({ id: regions.id }).from(regions).where(eq(regions.code, HONGSHAN));
     expect(hongshan).toBeTruthy();
     const hongshanKey = 'test-hongshan-key-0123456789abcdef';
@@ -238,6 +240,10 @@ describe('POST requests.json', () => {
     expect(conf.statusCode).toBe(200);
     expect(conf.body).not.toContain('13900007777');
     expect((await read(`/open311/v2/requests/${hsLead}.json`)).statusCode).toBe(404);
+    // …and invisible to keyless public reads
+    expect((await get(`/open311/v2/requests/${hsLead}.json`)).statusCode).toBe(404);
+    const publicIds = (expectStatus(await get(`/open311/v2/requests.json?service_request_id=${id},${hsLead}`), 200) as Array<{ service_request_id: string }>).map((x) => x.service_request_id);
+    expect(publicIds).toEqual([id]);
   });
 
   it('filters by id list, service_code, status and dates', async () => {

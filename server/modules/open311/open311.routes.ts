@@ -58,11 +58,17 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
       });
 
       const tags = ['open311'];
-      const requiredKey = async (request: FastifyRequest) => {
+      /** The key's row; null when none was sent (reads only). A key that was sent must be valid. */
+      const keyOf = async (request: FastifyRequest) => {
         const key = apiKeyOf(request);
-        if (!key) throw fail(403, 'api_key 必填：请使用平台发放的接口密钥');
+        if (!key) return null;
         const row = await findApiKey(deps.db, key);
         if (!row) throw fail(403, 'api_key 无效或已停用');
+        return row;
+      };
+      const requiredKey = async (request: FastifyRequest) => {
+        const row = await keyOf(request);
+        if (!row) throw fail(403, 'api_key 必填：请使用平台发放的接口密钥');
         return row;
       };
 
@@ -89,9 +95,9 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
 
       scope.get(
         '/requests.json',
-        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询线索（api_key 必填，仅限密钥所属区划；service_request_id、service_code、status、start_date、end_date）' } },
+        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询线索（service_request_id、service_code、status、start_date、end_date；带 api_key 时为密钥所属区划的全部线索，不带时为非保密线索）' } },
         async (request: FastifyRequest) => {
-          const keyRow = await requiredKey(request);
+          const keyRow = await keyOf(request);
           const parsed = parseRequestQuery((request.query ?? {}) as Record<string, unknown>, new Date());
           if (!parsed.ok) throw new Open311Failure(400, parsed.errors);
           return listRequests(deps, keyRow, parsed.query);
@@ -100,12 +106,12 @@ export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
 
       scope.get(
         '/requests/:id.json',
-        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询单条线索（api_key 必填；id 为 service_request_id，不是查询码）' } },
+        { config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags, summary: 'Open311 查询单条线索（id 为 service_request_id，不是查询码；不带 api_key 时保密线索不可见）' } },
         async (request: FastifyRequest) => {
-          const keyRow = await requiredKey(request);
+          const keyRow = await keyOf(request);
           const { id } = request.params as { id: string };
           const found = await getRequest(deps, keyRow, id);
-          if (!found) throw fail(404, `service_request_id ${String(id).slice(0, 40)} 不存在或不在本密钥的区划范围内`);
+          if (!found) throw fail(404, `service_request_id ${String(id).slice(0, 40)} 不存在或无权查看`);
           return [found];
         },
       );

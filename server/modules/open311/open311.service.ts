@@ -151,10 +151,13 @@ function present(cipher: Cipher, r: Row) {
 }
 
 /**
- * Which leads an Open311 reader sees: every lead (confidential 保密 ones included) whose region
- * lies in its API key's region subtree, and nothing else — there are no anonymous reads.
+ * Which leads an Open311 reader sees. With an API key: every lead (confidential 保密 ones
+ * included) whose region lies in the key's region subtree, and nothing else. Without a key (the
+ * GeoReport standard's public reads): every lead except confidential ones. Either way the
+ * presentation carries no contact and a redacted description (decision 008).
  */
-function visibility(key: ApiKeyRow): SQL {
+function visibility(key: ApiKeyRow | null): SQL {
+  if (!key) return eq(complaints.confidential, false);
   return regionScope(systemActor(`open311:${key.name}`, key.regionPath), complaints.regionId);
 }
 
@@ -169,15 +172,15 @@ function baseQuery(db: Db) {
     .leftJoin(open311Requests, eq(open311Requests.complaintId, complaints.id));
 }
 
-/** One lead by its service_request_id (the complaint's uuid) within the key's region; null when unknown or outside. */
-export async function getRequest(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow, serviceRequestId: string) {
+/** One lead by its service_request_id (the complaint's uuid) the reader may see; null when unknown or not visible. */
+export async function getRequest(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow | null, serviceRequestId: string) {
   const id = serviceRequestId.trim().toLowerCase();
   if (!UUID_RE.test(id)) return null;
   const [row] = await baseQuery(deps.db).where(and(eq(complaints.id, id), visibility(key)));
   return row ? present(deps.cipher, row) : null;
 }
 
-export async function listRequests(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow, q: Open311Query) {
+export async function listRequests(deps: Pick<AppDeps, 'db' | 'cipher'>, key: ApiKeyRow | null, q: Open311Query) {
   const conds: SQL[] = [visibility(key)];
   if (q.ids) {
     const ids = q.ids.map((id) => id.toLowerCase()).filter((id) => UUID_RE.test(id));
