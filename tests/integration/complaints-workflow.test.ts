@@ -156,6 +156,18 @@ describe('the whole workflow, allowed and refused steps', () => {
     expect((await act(market, id, 'dispatch', { leadOrgUnitId: housingUnit })).statusCode).toBe(403);
   });
 
+  it('dispatches without naming units to the proposed ones: the lead department of the lead’s district', async () => {
+    const lead = await newLead();
+    const d = expectStatus(await act(coordinator, lead.id, 'dispatch'), 200);
+    expect(d.status).toBe('dispatched');
+    expect(d.leadOrgUnitId).toBe(housingUnit);
+    // a lead that belongs to no campaign department cannot be dispatched automatically
+    const other = await newLead({ description: '楼上邻居每天深夜在家里唱歌跳舞，吵得我们全家睡不着，希望有人管管' });
+    expectStatus(await act(coordinator, other.id, 'triage', { category: 0, leadDepartment: 'none', coDepartments: [], urgent: false }), 200);
+    const refused = expectStatus(await act(coordinator, other.id, 'dispatch'), 422);
+    expect(refused.error.details.fields.leadOrgUnitId).toContain('请选择主办单位');
+  });
+
   it('dispatches, starts the clock, and only the lead unit may sign or return', async () => {
     const d = expectStatus(await act(coordinator, id, 'dispatch', { leadOrgUnitId: housingUnit, coOrgUnitIds: [marketUnit] }), 200);
     expect(d.status).toBe('dispatched');

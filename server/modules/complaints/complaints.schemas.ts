@@ -59,9 +59,10 @@ export const idParams = z.object({ id: uuid('线索编号') });
 
 export const actionInputs = {
   triage: z.object({ category, leadDepartment: leadDepartmentSchema, coDepartments: z.array(department).max(5).default([]), urgent: z.boolean() }),
+  /** Without units, the proposed assignment (lead department types → units of the lead's district). */
   dispatch: z.object({
-    leadOrgUnitId: uuid('主办单位'),
-    coOrgUnitIds: z.array(uuid('协办单位')).max(6).default([]),
+    leadOrgUnitId: uuid('主办单位').optional(),
+    coOrgUnitIds: z.array(uuid('协办单位')).max(6).optional(),
     note: z.string().trim().max(1000).nullish(),
     attachments,
   }),

@@ -539,11 +539,21 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   },
 
   async dispatch({ tx, actor, c, input, to, now }) {
-    const coIds = [...new Set(input.coOrgUnitIds)].filter((u) => u !== input.leadOrgUnitId);
-    const units = await repo.unitsCovering(tx, c.regionPath, { ids: [input.leadOrgUnitId, ...coIds] });
+    let leadId = input.leadOrgUnitId;
+    let coInput = input.coOrgUnitIds ?? [];
+    if (!leadId) {
+      const proposal = await proposeAssignment(tx, c);
+      if (!proposal.leadOrgUnitId) {
+        fail({ leadOrgUnitId: '请选择主办单位：该线索的牵头部门为“不属于整治部门”，或所在地没有对应部门，无法自动派单' });
+      }
+      leadId = proposal.leadOrgUnitId as string;
+      coInput = input.coOrgUnitIds ?? proposal.coOrgUnits.map((u) => u.id);
+    }
+    const coIds = [...new Set(coInput)].filter((u) => u !== leadId);
+    const units = await repo.unitsCovering(tx, c.regionPath, { ids: [leadId, ...coIds] });
     const byId = new Map(units.map((u) => [u.id, u]));
     const fields: Fields = {};
-    if (!byId.has(input.leadOrgUnitId)) fields.leadOrgUnitId = '主办单位不存在、已停用或对该线索所在地没有管辖权';
+    if (!byId.has(leadId)) fields.leadOrgUnitId = '主办单位不存在、已停用或对该线索所在地没有管辖权';
     const badCo = coIds.filter((u) => !byId.has(u));
     if (badCo.length) fields.coOrgUnitIds = '协办单位不存在、已停用或对该线索所在地没有管辖权';
     fail(fields);
@@ -556,8 +566,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
       clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt };
     }
     const final = c.returnCount >= RETURN_CAP;
-    await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: input.leadOrgUnitId, coOrgUnitIds: coIds, finalAssignment: final }, now);
-    const lead = byId.get(input.leadOrgUnitId)?.name;
+    await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
+    const lead = byId.get(leadId)?.name;
     const co = coIds.map((u) => byId.get(u)?.name).join('、');
     await addEvent(tx, actor, c.id, {
       action: 'dispatch',
