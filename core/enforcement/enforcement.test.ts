@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRuleProblems, amountInWords, chineseDate, formatDocumentNumber } from './index.js';
+import { actionRuleProblems, amountInWords, chineseDate, DEFAULT_RECTIFICATION_WORKING_DAYS, formatDocumentNumber, normaliseActionInput } from './index.js';
 
 describe('document numbers and dates', () => {
   it('formats 文号 with the unit short name, abbreviation and hexagonal brackets', () => {
@@ -34,6 +34,12 @@ describe('type rules', () => {
     expect(actionRuleProblems({ type: 'rectification_order', deadlineDays: 0 }).deadlineDays).toBeTruthy();
     expect(actionRuleProblems({ type: 'rectification_order', deadlineDays: 10 })).toEqual({});
     expect(actionRuleProblems({ type: 'fine', amount: 1, deadlineDays: 5, legalBasisIds: [1] }).deadlineDays).toBeTruthy();
+    // …which normalising removes: unused values dropped, an order's missing period defaulted
+    expect(normaliseActionInput({ type: 'fine', amount: 1, deadlineDays: 5 })).toMatchObject({ amount: 1, deadlineDays: null });
+    expect(normaliseActionInput({ type: 'interview', amount: 9 })).toMatchObject({ amount: null, deadlineDays: null });
+    expect(normaliseActionInput({ type: 'rectification_order' }).deadlineDays).toBe(DEFAULT_RECTIFICATION_WORKING_DAYS);
+    expect(normaliseActionInput({ type: 'rectification_order', deadlineDays: 30 }).deadlineDays).toBe(30);
+    expect(actionRuleProblems(normaliseActionInput({ type: 'rectification_order' }))).toEqual({});
     expect(actionRuleProblems({ type: 'warning' }).legalBasisIds).toBeTruthy();
     expect(actionRuleProblems({ type: 'interview' })).toEqual({});
   });

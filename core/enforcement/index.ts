@@ -99,6 +99,21 @@ export interface ActionRuleInput {
   legalBasisIds?: readonly number[] | null;
 }
 
+/** Rectification period of an order that names none (working days; SPEC §5's close-within default). */
+export const DEFAULT_RECTIFICATION_WORKING_DAYS = 15;
+
+/**
+ * The input as stored: a value the type does not use (an amount on an interview, a period on a
+ * fine) is dropped, and an order without a period gets the default one. The web form shows only
+ * the fields of the chosen type; API clients need not know the per-type rules to be accepted.
+ */
+export function normaliseActionInput<T extends ActionRuleInput>(input: T): T {
+  const amount = AMOUNT_RULE[input.type] === 'forbidden' ? null : (input.amount ?? null);
+  let deadlineDays = DEADLINE_RULE[input.type] === 'forbidden' ? null : (input.deadlineDays ?? null);
+  if (deadlineDays === null && DEADLINE_RULE[input.type] === 'required') deadlineDays = DEFAULT_RECTIFICATION_WORKING_DAYS;
+  return { ...input, amount, deadlineDays };
+}
+
 /** Field problems of the type-dependent rules (amount, deadline, legal basis); empty when fine. */
 export function actionRuleProblems(input: ActionRuleInput): Record<string, string> {
   const problems: Record<string, string> = {};

@@ -170,7 +170,7 @@ describe('validation', () => {
     expect(res.json().error.details.fields.type).toContain('公安');
   });
 
-  it('applies the amount and deadline rules per type', async () => {
+  it('applies the amount and deadline rules per type (defaults where the contract makes them optional)', async () => {
     const post = (payload: Record<string, unknown>) => t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload });
     const base = { enterpriseId: eastEnterprise.id, date: '2026-03-06', facts: '擅自利用共用部位设置广告牌并收取费用。', legalBasisIds: [prov['wygl-63']] };
     let res = await post({ ...base, type: 'fine' });
@@ -178,10 +178,12 @@ describe('validation', () => {
     expect(res.json().error.details.fields.amount).toContain('金额');
     res = await post({ ...base, type: 'confiscation', amount: 0 });
     expect(res.statusCode).toBe(422);
-    res = await post({ ...base, type: 'interview', amount: 1000 });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.fields.amount).toContain('不涉及金额');
-    res = await post({ ...base, type: 'rectification_order' });
+    // a value the type does not use is dropped; an order without a period gets the default 15 working days
+    const interview = expectStatus(await post({ ...base, type: 'interview', amount: 1000, deadlineDays: 9 }), 201);
+    expect(expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${interview.id}` }), 200)).toMatchObject({ amount: null, deadlineDays: null });
+    const order = expectStatus(await post({ ...base, type: 'rectification_order' }), 201);
+    expect(expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${order.id}` }), 200)).toMatchObject({ deadlineDays: 15 });
+    res = await post({ ...base, type: 'rectification_order', deadlineDays: 0 });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.fields.deadlineDays).toBeTruthy();
     res = await post({ ...base, type: 'warning', legalBasisIds: [] });

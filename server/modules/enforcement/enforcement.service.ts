@@ -9,6 +9,7 @@ import {
   PUBLICATION_WORKING_DAYS,
   REQUIRED_UNIT_TYPE,
   actionRuleProblems,
+  normaliseActionInput,
   formatDocumentNumber,
   isPenalty,
 } from '../../../core/enforcement/index.js';
@@ -136,8 +137,9 @@ async function issuingUnit(db: Db, actor: Actor) {
   return unit;
 }
 
-export async function createAction(db: Db, actor: Actor, input: CreateActionInput) {
-  const type = input.type as EnforcementType;
+export async function createAction(db: Db, actor: Actor, raw: CreateActionInput) {
+  const input = normaliseActionInput({ ...raw, type: raw.type as EnforcementType });
+  const type = input.type;
   const problems0 = actionRuleProblems({ type, amount: input.amount, deadlineDays: input.deadlineDays, legalBasisIds: input.legalBasisIds });
   if (Object.keys(problems0).length > 0) throw validationFailed(problems0);
 
