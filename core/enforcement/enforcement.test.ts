@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRuleProblems, amountInWords, chineseDate, DEFAULT_RECTIFICATION_WORKING_DAYS, formatDocumentNumber, normaliseActionInput } from './index.js';
+import { type ActionRuleInput, actionRuleProblems, amountInWords, chineseDate, DEFAULT_RECTIFICATION_WORKING_DAYS, formatDocumentNumber, normaliseActionInput } from './index.js';
 
 describe('document numbers and dates', () => {
   it('formats 文号 with the unit short name, abbreviation and hexagonal brackets', () => {
@@ -37,9 +37,9 @@ describe('type rules', () => {
     // …which normalising removes: unused values dropped, an order's missing period defaulted
     expect(normaliseActionInput({ type: 'fine', amount: 1, deadlineDays: 5 })).toMatchObject({ amount: 1, deadlineDays: null });
     expect(normaliseActionInput({ type: 'interview', amount: 9 })).toMatchObject({ amount: null, deadlineDays: null });
-    expect(normaliseActionInput({ type: 'rectification_order' }).deadlineDays).toBe(DEFAULT_RECTIFICATION_WORKING_DAYS);
+    expect(normaliseActionInput({ type: 'rectification_order' } as ActionRuleInput).deadlineDays).toBe(DEFAULT_RECTIFICATION_WORKING_DAYS);
     expect(normaliseActionInput({ type: 'rectification_order', deadlineDays: 30 }).deadlineDays).toBe(30);
-    expect(actionRuleProblems(normaliseActionInput({ type: 'rectification_order' }))).toEqual({});
+    expect(actionRuleProblems(normaliseActionInput({ type: 'rectification_order' } as ActionRuleInput))).toEqual({});
     expect(actionRuleProblems({ type: 'warning' }).legalBasisIds).toBeTruthy();
     expect(actionRuleProblems({ type: 'interview' })).toEqual({});
   });

@@ -202,6 +202,22 @@ describe('validation', () => {
     expect(r.publicationDueOn).toBeNull();
   });
 
+  it('a rectification order not attached to a problem opens one in the ledger, with its deadline; closing still needs a review', async () => {
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ date: '2026-10-12', deadlineDays: 10, category: 5 }) }), 201);
+    expect(r.problemId).toBeTruthy();
+    const problem = expectStatus(await t.as(housing, { method: 'GET', url: `/api/problems/${r.problemId}` }), 200);
+    expect(problem).toMatchObject({ status: 'open', deadline: r.deadline, enterpriseId: eastEnterprise.id, category: 5, source: 'inspection' });
+    expect(problem.title).toContain(r.documentNumber);
+    expect((await t.as(housing, { method: 'POST', url: `/api/problems/${r.problemId}/close`, payload: {} })).statusCode).toBeGreaterThanOrEqual(409);
+    const detail = expectStatus(await t.as(housing, { method: 'GET', url: `/api/enforcement-actions/${r.id}` }), 200);
+    expect(detail.problemId).toBe(r.problemId);
+    // an order for an existing problem opens no second one; other types open none
+    const again = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ problemId: r.problemId }) }), 201);
+    expect(again.problemId).toBe(r.problemId);
+    const interview = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ type: 'interview', deadlineDays: null }) }), 201);
+    expect(interview.problemId).toBeNull();
+  });
+
   it('refuses callers without enforcement:create and enterprises outside the jurisdiction (404)', async () => {
     expect((await t.as(street, { method: 'POST', url: '/api/enforcement-actions', payload: order() })).statusCode).toBe(403);
     const res = await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: order({ enterpriseId: hongshanEnterprise.id }) });

@@ -84,7 +84,7 @@ export async function enforcementRoutes(app: FastifyInstance, { db }: AppDeps) {
       config: create,
       schema: {
         tags,
-        summary: '新增执法措施（自动编文号，处罚与责令整改同时记入信用）',
+        summary: '新增执法措施（自动编文号，处罚与责令整改同时记入信用；未关联问题的责令整改自动在整改台账立项）',
         body: service.createActionInput,
         response: {
           201: z.object({
@@ -93,6 +93,8 @@ export async function enforcementRoutes(app: FastifyInstance, { db }: AppDeps) {
             deadline: z.string().nullable(),
             publicationDueOn: z.string().nullable(),
             creditEventId: z.string().nullable(),
+            /** The ledger problem the action belongs to (a standalone rectification order opens one). */
+            problemId: z.string().nullable(),
           }),
         },
       },

@@ -14,6 +14,7 @@ import {
   isPenalty,
 } from '../../../core/enforcement/index.js';
 import { inForceOn } from '../../../core/legal.js';
+import { openProblem } from '../problems/problems.open.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { complaints, enforcementActions, enterprises, legalProvisions, orgUnits, problems, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
@@ -47,6 +48,8 @@ export const createActionInput = z.object({
   legalBasisIds: z.array(z.number().int().positive()).max(20, '法律依据最多 20 条').default([]),
   amount: z.number().positive('金额应大于 0').max(1e10, '金额过大').nullish(),
   deadlineDays: z.number().int('整改期限应为整数').nullish(),
+  /** Focus category (0–6) of the ledger problem a rectification order opens; default: the lead's, else 0. */
+  category: z.number().int().min(0, '问题类别应为 0–6').max(6, '问题类别应为 0–6').nullish(),
 });
 export type CreateActionInput = z.infer<typeof createActionInput>;
 
@@ -166,13 +169,15 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
       if (p.enterpriseId !== ent.id) throw validationFailed({ projectId: '该项目不由所选企业提供物业服务，请核对所选企业或项目' });
       regionId = p.regionId;
     }
+    let complaintCategory: number | null = null;
     if (input.complaintId) {
       const [c] = await tx
-        .select({ id: complaints.id, enterpriseId: complaints.enterpriseId })
+        .select({ id: complaints.id, enterpriseId: complaints.enterpriseId, category: complaints.category })
         .from(complaints)
         .where(and(eq(complaints.id, input.complaintId), regionScope(actor, complaints.regionId)));
       if (!c) throw notFound('投诉线索');
       if (c.enterpriseId && c.enterpriseId !== ent.id) throw validationFailed({ complaintId: '该线索反映的是其他企业，请核对所选企业或线索' });
+      complaintCategory = c.category;
     }
     if (input.problemId) {
       const [p] = await tx
@@ -216,6 +221,27 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
       .returning({ id: enforcementActions.id });
     if (!row) throw new Error('enforcement insert returned nothing');
 
+    // "整改一件，销号一件": an order not attached to a ledger problem opens one, so its deadline is
+    // tracked, flagged when overdue and closed only after a review (SPEC §9).
+    let problemId = input.problemId ?? null;
+    if (type === 'rectification_order' && !problemId && deadline) {
+      const opened = await openProblem(tx, actor, {
+        source: input.complaintId ? 'complaint' : 'inspection',
+        complaintId: input.complaintId ?? null,
+        regionId,
+        projectId: input.projectId ?? null,
+        enterpriseId: ent.id,
+        category: input.category ?? complaintCategory ?? 0,
+        title: `${ENFORCEMENT_DOCUMENT_TITLES[type]} ${documentNumber}`,
+        description: input.facts,
+        responsibleOrgUnitId: unit.id,
+        deadline,
+        openedOn: input.date,
+      });
+      problemId = opened.id;
+      await tx.update(enforcementActions).set({ problemId }).where(eq(enforcementActions.id, row.id));
+    }
+
     // Credit event in the same transaction, when the rule scores this type.
     const rule = await getCreditRule(tx);
     const item = rule.items[type as CreditEventType];
@@ -238,9 +264,9 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
       entityType: 'enforcement_action',
       entityId: row.id,
       regionId,
-      after: { ...input, documentNumber, deadline, publicationDueOn, creditEventId },
+      after: { ...input, problemId, documentNumber, deadline, publicationDueOn, creditEventId },
     });
-    return { id: row.id, documentNumber, deadline, publicationDueOn, creditEventId };
+    return { id: row.id, documentNumber, deadline, publicationDueOn, creditEventId, problemId };
   });
 }
 

@@ -28,6 +28,8 @@ export interface OpenProblemInput {
   /** Not in the shared contract; optional for the staff create route. */
   responsiblePerson?: string | null;
   deadline: string;
+  /** The day the problem was found (defaults to today); a paper order entered late keeps its own date. */
+  openedOn?: string;
   /** Names to remove from the text wherever they appear (the complainant's, for a problem from a complaint). */
   knownNames?: string[];
 }
@@ -53,8 +55,9 @@ export async function openProblem(tx: Db, actor: Actor, input: OpenProblemInput)
   if (!input.title?.trim()) fields.title = '请填写问题标题';
   if (!input.description?.trim()) fields.description = '请填写问题描述';
   if (!isValidDate(input.deadline)) fields.deadline = '整改期限应为有效日期（YYYY-MM-DD）';
-  const openedOn = todayInChina();
-  if (isValidDate(input.deadline) && input.deadline < openedOn) fields.deadline = '整改期限不能早于今天';
+  const today = todayInChina();
+  const openedOn = input.openedOn && isValidDate(input.openedOn) && input.openedOn <= today ? input.openedOn : today;
+  if (isValidDate(input.deadline) && input.deadline < openedOn) fields.deadline = openedOn === today ? '整改期限不能早于今天' : '整改期限不能早于发现问题的日期';
 
   const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.id, input.regionId));
   if (!region) fields.regionId = '行政区划不存在';

@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Result, Sele
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { dayjs } from '../../../common/format.js';
+import { FOCUS_CATEGORY_OPTIONS } from '../../../common/labels.js';
 import { useSave, ymd } from '../campaigns/components/shared.js';
 import { type Provision, listProvisions } from '../legal/api/legal.js';
 import { getProblem } from '../problems/api.js';
@@ -44,9 +45,10 @@ export default function EnforcementFormPage() {
   const navigate = useNavigate();
   const save = useSave();
   const [form] = Form.useForm();
-  const [created, setCreated] = useState<{ id: string; documentNumber: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; documentNumber: string; problemId: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const type = Form.useWatch('type', form) as string | undefined;
+  const problemId = (Form.useWatch('problemId', form) as string | undefined)?.trim();
   const date = Form.useWatch('date', form) as ReturnType<typeof dayjs> | undefined;
   const enterpriseId = Form.useWatch('enterpriseId', form) as string | null | undefined;
   const dateStr = date ? date.format('YYYY-MM-DD') : null;
@@ -77,6 +79,7 @@ export default function EnforcementFormPage() {
     };
     if (AMOUNT_TYPES.includes(v.type) && v.amount !== undefined && v.amount !== null) body.amount = v.amount;
     if (v.type === 'rectification_order' && v.deadlineDays) body.deadlineDays = v.deadlineDays;
+    if (v.type === 'rectification_order' && !body.problemId && v.category !== undefined) body.category = v.category;
     setBusy(true);
     await save(
       async () => {
@@ -96,6 +99,7 @@ export default function EnforcementFormPage() {
           subTitle={
             <span>
               文号：<Typography.Text strong copyable>{created.documentNumber}</Typography.Text>
+              {created.problemId && !problemId && <>；已在整改台账立项，按整改期限跟踪</>}
             </span>
           }
           extra={[
@@ -169,6 +173,11 @@ export default function EnforcementFormPage() {
           {type === 'rectification_order' && (
             <Form.Item name="deadlineDays" label="整改期限（工作日）" rules={[{ required: true, message: '请填写整改期限' }]}>
               <InputNumber min={1} max={180} />
+            </Form.Item>
+          )}
+          {type === 'rectification_order' && !problemId && (
+            <Form.Item name="category" label="问题类别" extra="未关联问题的责令整改会自动在整改台账立项，按上述期限跟踪，经复查后方可销号">
+              <Select options={FOCUS_CATEGORY_OPTIONS} style={{ width: 320 }} placeholder="不选则按关联线索的类别，或记为“其他”" allowClear />
             </Form.Item>
           )}
           <Alert type="info" showIcon style={{ marginBottom: 16 }} message="保存后系统按本单位、本年度顺序分配文号（不重号、不空号），并生成可打印的 .docx 文书。" />

@@ -61,7 +61,7 @@ export interface EnforcementDetail extends EnforcementSummary {
   creditEventId?: string | null;
 }
 
-export const createEnforcement = (body: Record<string, unknown>) => api.post<{ id: string; documentNumber: string; deadline: string | null; publicationDueOn: string | null; creditEventId: string | null }>('/api/enforcement-actions', body);
+export const createEnforcement = (body: Record<string, unknown>) => api.post<{ id: string; documentNumber: string; deadline: string | null; publicationDueOn: string | null; creditEventId: string | null; problemId: string | null }>('/api/enforcement-actions', body);
 export const getEnforcement = (id: string) => api.get<EnforcementDetail>(`/api/enforcement-actions/${id}`);
 export const publishEnforcement = (id: string) => api.post<unknown>(`/api/enforcement-actions/${id}/publish`);
 export const downloadDocument = (id: string) => api.download(`/api/enforcement-actions/${id}/document`);
