@@ -105,6 +105,11 @@ describe('deadlines on the working-day calendar', () => {
     expect(list.items.find((i: { id: string }) => i.id === lead)).toMatchObject({ overdue: true });
     const box = expectStatus(await t.as(coordinator, { method: 'GET', url: '/api/complaints?box=overdue&pageSize=200' }), 200);
     expect(box.items.map((i: { id: string }) => i.id)).toContain(lead);
+    // each department's 已超期 box holds its own leads: housing's leader sees it, market regulation does not
+    const boxOf = async (user: string) =>
+      expectStatus(await t.as(await t.login(user), { method: 'GET', url: '/api/complaints?box=overdue&pageSize=200' }), 200).items.map((i: { id: string }) => i.id);
+    expect(await boxOf('district-housing-leader')).toContain(lead);
+    expect(await boxOf('district-market')).not.toContain(lead);
 
     expect(await escalateOverdue(t.db)).toBeGreaterThanOrEqual(1);
     await escalateOverdue(t.db);

@@ -14,7 +14,7 @@ import {
   regions,
   users,
 } from '../../db/schema/index.js';
-import { type Actor, isEnterpriseUser } from '../../http/actor.js';
+import { type Actor, can, isEnterpriseUser } from '../../http/actor.js';
 import { notFound } from '../../http/errors.js';
 import { limitOffset } from '../../http/pagination.js';
 import { regionFilterPath, regionScope } from '../../http/scope.js';
@@ -100,6 +100,8 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
   const conds: (SQL | undefined)[] = [scoped(actor, withinPath)];
   const unit = actor.orgUnitId;
   const mine = unit ? sql`(${complaints.leadOrgUnitId} = ${unit} OR ${unit}::uuid = ANY(${complaints.coOrgUnitIds}))` : sql`TRUE`;
+  // A department's deadline boxes hold its own leads; coordinators and supervisors watch the whole region.
+  const unitInbox = can(actor, 'complaint:dispatch') || can(actor, 'complaint:supervise') ? undefined : mine;
   if (q.status) conds.push(eq(complaints.status, q.status));
   if (q.category !== undefined) conds.push(eq(complaints.category, q.category));
   if (q.enterpriseId) conds.push(eq(complaints.enterpriseId, q.enterpriseId));
@@ -132,11 +134,11 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
       order = [asc(complaints.currentDueAt), desc(complaints.receivedAt)];
       break;
     case 'due_soon':
-      conds.push(lte(complaints.currentDueSoonAt, now), gte(complaints.currentDueAt, now));
+      conds.push(lte(complaints.currentDueSoonAt, now), gte(complaints.currentDueAt, now), unitInbox);
       order = [asc(complaints.currentDueAt)];
       break;
     case 'overdue':
-      conds.push(lt(complaints.currentDueAt, now));
+      conds.push(lt(complaints.currentDueAt, now), unitInbox);
       order = [asc(complaints.currentDueAt)];
       break;
     case 'escalated':
