@@ -97,6 +97,9 @@ describe('duplicates and merging', () => {
     const p = expectStatus(await get(coordinator, `/api/complaints/${parent.id}`), 200);
     expect(p.status).toBe('replied');
     expect(p.satisfaction).toBeNull();
+    // the handling unit sees the merged complainant's rating on the lead it answers for
+    expect(p.mergedChildren.find((m: { id: string }) => m.id === child.id)).toMatchObject({ satisfaction: 'satisfied' });
+    expect(p.timeline.map((e: { note: string | null }) => e.note ?? '').join('|')).toContain(`合并线索 ${child.trackingCode} 的投诉人在线评价：满意`);
   });
 });
 

@@ -376,7 +376,7 @@ export async function duplicateCandidates(
 
 export async function mergedChildren(db: Db, parentId: string) {
   return db
-    .select({ id: complaints.id, trackingCode: complaints.trackingCode, receivedAt: complaints.receivedAt })
+    .select({ id: complaints.id, trackingCode: complaints.trackingCode, receivedAt: complaints.receivedAt, satisfaction: complaints.satisfaction, followedUpAt: complaints.followedUpAt })
     .from(complaints)
     .where(eq(complaints.mergedIntoId, parentId))
     .orderBy(asc(complaints.receivedAt));

@@ -256,7 +256,8 @@ export const detailSchema = listItemSchema.extend({
   ),
   duplicateCandidates: z.array(z.object({ id: z.string(), trackingCode: z.string(), similarity: z.number(), description: z.string(), status: z.string(), receivedAt: z.date() })),
   mergedInto: z.object({ id: z.string(), trackingCode: z.string(), status: z.string() }).nullable(),
-  mergedChildren: z.array(z.object({ id: z.string(), trackingCode: z.string(), receivedAt: z.date() })),
+  /** Leads merged into this one, with their complainants' own ratings of the shared reply. */
+  mergedChildren: z.array(z.object({ id: z.string(), trackingCode: z.string(), receivedAt: z.date(), satisfaction: z.string().nullable(), followedUpAt: nullableDate })),
   allowedActions: z.array(z.string()),
   proposedAssignment: z.object({ leadOrgUnitId: z.string().nullable(), leadOrgUnitName: z.string().nullable(), coOrgUnits: z.array(unitRef) }).nullable(),
   problemId: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { redactPersonalData } from '../../../core/redaction/index.js';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   ACTION_LABELS,
@@ -951,7 +952,8 @@ export async function publicTracking(db: Db, code: string) {
     category: c.category,
     categoryLabel: c.category === 0 ? '其他物业服务问题' : FOCUS_CATEGORY_LABELS[c.category as FocusCategory],
     timeline,
-    reply: released ? { text: handling.replyText as string, at: handling.replyApprovedAt } : null,
+    // A merged complainant reads the reply written for the lead it joined: personal data in it is not theirs.
+    reply: released ? { text: parent ? redactPersonalData(handling.replyText as string).text : (handling.replyText as string), at: handling.replyApprovedAt } : null,
     canRate: status === 'replied' && released && c.followedUpAt === null,
     satisfaction: c.satisfaction,
   };
@@ -973,6 +975,15 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
       // A merged lead: the rating is recorded on the resident's own lead; the parent's handling goes on.
       await tx.update(complaints).set({ satisfaction: input.satisfaction, followUpNote: input.comment ?? null, followedUpAt: now, updatedAt: now }).where(eq(complaints.id, c.id));
       await addEvent(tx, null, c.id, { action: 'rating', from: c.status, to: c.status, note: `投诉人在线评价：${input.satisfaction}${input.comment ? `；${input.comment}` : ''}`, publicNote: '您已提交评价', at: now });
+      // …and shown to the handling unit on the lead it answers for, so a dissatisfied co-complainant is not missed.
+      const label = SATISFACTION_LABELS[input.satisfaction];
+      await addEvent(tx, null, parent.id, {
+        action: 'rating',
+        from: parent.status,
+        to: parent.status,
+        note: `合并线索 ${c.trackingCode} 的投诉人在线评价：${label}${input.comment ? `；${input.comment}` : ''}${input.satisfaction === 'dissatisfied' ? '（请核实是否需要返工）' : ''}`,
+        at: now,
+      });
     } else {
       await recordFollowUp(tx, null, c, { satisfaction: input.satisfaction, note: input.comment ?? null, attachments: [], byResident: true }, now);
     }

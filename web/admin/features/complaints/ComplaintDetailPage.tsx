@@ -405,7 +405,7 @@ export default function ComplaintDetailPage() {
                 size="small"
                 dataSource={detail.mergedChildren}
                 renderItem={(c) => (
-                  <List.Item>
+                  <List.Item extra={c.satisfaction ? <Tag color={c.satisfaction === 'dissatisfied' ? 'red' : 'green'}>{label(SATISFACTION_LABELS, c.satisfaction)}</Tag> : <Typography.Text type="secondary">未评价</Typography.Text>}>
                     <Link to={`/app/complaints/${c.id}`}>{c.trackingCode}</Link>
                   </List.Item>
                 )}

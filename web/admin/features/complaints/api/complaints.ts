@@ -133,7 +133,7 @@ export interface ComplaintDetail extends ComplaintListItem {
   timeline: TimelineEntry[];
   duplicateCandidates: Array<{ id: string; trackingCode: string; similarity: number; description: string; status: string; receivedAt: string }>;
   mergedInto: { id: string; trackingCode: string; status: string } | null;
-  mergedChildren: Array<{ id: string; trackingCode: string; receivedAt: string }>;
+  mergedChildren: Array<{ id: string; trackingCode: string; receivedAt: string; satisfaction: string | null; followedUpAt: string | null }>;
   allowedActions: string[];
   proposedAssignment: { leadOrgUnitId: string | null; leadOrgUnitName: string | null; coOrgUnits: Array<{ id: string; name: string }> } | null;
   problemId: string | null;
