@@ -99,6 +99,26 @@ describe('staff entry and triage', () => {
     expect(d.triage.proposal.category).toBe(1);
     expect(d.triage.correctedByName).toBe('吴嘉禾');
   });
+
+  it('corrects the project before dispatch (company and place follow it), not after', async () => {
+    const { id } = await newLead({ projectId: undefined });
+    const [other] = await t.db
+      .select({ id: projects.id, enterpriseId: projects.enterpriseId, regionId: projects.regionId })
+      .from(projects)
+      .innerJoin(regions, eq(regions.id, projects.regionId))
+      .where(and(like(regions.path, '%/420100-DH/%'), isNotNull(projects.enterpriseId)))
+      .offset(3)
+      .limit(1);
+    const triage = { category: 1, leadDepartment: 'housing', coDepartments: [], urgent: false };
+    const d = expectStatus(await act(coordinator, id, 'triage', { ...triage, projectId: other.id }), 200);
+    expect(d).toMatchObject({ projectId: other.id, enterpriseId: other.enterpriseId, regionId: other.regionId });
+    expect(d.timeline.map((e: { note: string | null }) => e.note ?? '').join('|')).toContain('更正物业项目');
+    const hongshanProject = (await t.db.select({ id: projects.id }).from(projects).innerJoin(regions, eq(regions.id, projects.regionId)).where(like(regions.path, '%/420111/%')).limit(1))[0];
+    expect((await act(coordinator, id, 'triage', { ...triage, projectId: hongshanProject.id })).statusCode).toBe(422);
+    expectStatus(await act(coordinator, id, 'dispatch'), 200);
+    const refused = expectStatus(await act(coordinator, id, 'triage', { ...triage, projectId: projectId }), 422);
+    expect(refused.error.details.fields.projectId).toContain('已派单');
+  });
 });
 
 describe('jurisdiction and complainant protection', () => {

@@ -58,7 +58,14 @@ export type ListQuery = z.infer<typeof listQuery>;
 export const idParams = z.object({ id: uuid('线索编号') });
 
 export const actionInputs = {
-  triage: z.object({ category, leadDepartment: leadDepartmentSchema, coDepartments: z.array(department).max(5).default([]), urgent: z.boolean() }),
+  triage: z.object({
+    category,
+    leadDepartment: leadDepartmentSchema,
+    coDepartments: z.array(department).max(5).default([]),
+    urgent: z.boolean(),
+    /** Correct the project (and so the company and place) before dispatch; null = none named. */
+    projectId: uuid('物业项目').nullish(),
+  }),
   /** Without units, the proposed assignment (lead department types → units of the lead's district). */
   dispatch: z.object({
     leadOrgUnitId: uuid('主办单位').optional(),

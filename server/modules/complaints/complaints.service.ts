@@ -346,6 +346,29 @@ async function update(tx: Db, c: Row, patch: Partial<typeof complaints.$inferIns
     .where(eq(complaints.id, c.id));
 }
 
+/**
+ * Staff correct the project a lead is about (the resident named it wrongly, or only in the text):
+ * the company and the place follow the project. Only before dispatch, because the place decides
+ * which units have jurisdiction.
+ */
+async function correctProject(tx: Db, actor: Actor, c: Row, projectId: string | null, now: Date) {
+  if (c.status !== 'received' && c.status !== 'returned') fail({ projectId: '线索已派单，不能再更换物业项目；如确有错误，请由承办单位退单后更正' });
+  let patch: Partial<typeof complaints.$inferInsert> = { projectId: null, enterpriseId: null };
+  let name = '（无）';
+  if (projectId) {
+    const [p] = await tx
+      .select({ id: projects.id, name: projects.name, regionId: projects.regionId, enterpriseId: projects.enterpriseId })
+      .from(projects)
+      .where(and(eq(projects.id, projectId), regionScope(actor, projects.regionId)));
+    if (!p) fail({ projectId: '物业项目不存在或不在管辖范围内' });
+    patch = { projectId: p.id, enterpriseId: p.enterpriseId, regionId: p.regionId };
+    name = p.name;
+  }
+  await update(tx, c, patch, now);
+  Object.assign(c, patch);
+  await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: `更正物业项目为：${name}`, at: now });
+}
+
 // ── Facts for the policy ─────────────────────────────────────────────────────────────────────
 
 async function factsOf(db: Db, c: Row, now: Date): Promise<PolicyFacts> {
@@ -524,8 +547,10 @@ type Handler<A extends ActionName> = (ctx: Ctx<A>) => Promise<void>;
 
 const handlers: { [A in ActionName]: Handler<A> } = {
   async triage({ tx, actor, c, input, now }) {
+    if (input.projectId !== undefined && (input.projectId ?? null) !== c.projectId) await correctProject(tx, actor, c, input.projectId ?? null, now);
     const stored = c.triage as StoredTriage;
-    const next = { ...input, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
+    const { projectId: _project, ...classification } = input;
+    const next = { ...classification, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
     const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
     if (!differs(before, next)) return;
     await tx.insert(triageCorrections).values({ complaintId: c.id, proposal: stored.proposal, corrected: next, correctedBy: actor.userId, at: now });

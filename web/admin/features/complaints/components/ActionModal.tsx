@@ -5,7 +5,7 @@ import type { UploadFile } from 'antd/es/upload/interface';
 import { type ReactNode, useEffect, useState } from 'react';
 import { dayjs } from '../../../../common/format.js';
 import { type ComplaintDetail, runAction, uploadAttachment } from '../api/complaints.js';
-import { ComplaintSelect, OrgUnitSelect } from './pickers.js';
+import { ComplaintSelect, OrgUnitSelect, ProjectSelect } from './pickers.js';
 import { CATEGORY_OPTIONS, DEPT_OPTIONS, FINDING_LABELS, LEAD_OPTIONS, OUTCOME_LABELS, SATISFACTION_LABELS, useRun, ymd } from './shared.js';
 
 interface ActionSpec {
@@ -270,8 +270,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
     label: '修正分类',
     title: '修正分类与责任部门',
     intro: () => <Typography.Paragraph type="secondary">修正记录将被保存，用于衡量和改进自动研判。</Typography.Paragraph>,
-    fields: () => (
+    fields: (d) => (
       <>
+        {(d.status === 'received' || d.status === 'returned') && (
+          <Form.Item name="projectId" label="物业项目" extra="物业服务企业和所在区域随项目更正；派单后不能再更换">
+            <ProjectSelect initialLabel={d.projectName} placeholder="未识别到项目" />
+          </Form.Item>
+        )}
         <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
           <Select options={CATEGORY_OPTIONS} />
         </Form.Item>
@@ -286,8 +291,14 @@ export const ACTIONS: Record<string, ActionSpec> = {
         </Form.Item>
       </>
     ),
-    initial: (d) => ({ category: d.category, leadDepartment: d.leadDepartment, coDepartments: d.coDepartments ?? [], urgent: d.urgent }),
-    body: (v) => ({ category: v.category, leadDepartment: v.leadDepartment, coDepartments: v.coDepartments ?? [], urgent: !!v.urgent }),
+    initial: (d) => ({ projectId: d.projectId, category: d.category, leadDepartment: d.leadDepartment, coDepartments: d.coDepartments ?? [], urgent: d.urgent }),
+    body: (v) => ({
+      category: v.category,
+      leadDepartment: v.leadDepartment,
+      coDepartments: v.coDepartments ?? [],
+      urgent: !!v.urgent,
+      ...(v.projectId !== undefined ? { projectId: v.projectId ?? null } : {}),
+    }),
   },
 };
 
