@@ -50,6 +50,7 @@ export const ACTION_LABELS: Record<string, string> = {
   attachments: '上传附件',
   'reveal-contact': '查看联系方式',
   recall: '回访抽查',
+  opinion: '办理意见',
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {

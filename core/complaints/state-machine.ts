@@ -37,6 +37,7 @@ export const COMPLAINT_ACTIONS = [
   'reveal-contact',
   'attachments',
   'recall',
+  'opinion',
 ] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
@@ -164,6 +165,9 @@ export function checkAction(action: ComplaintAction, s: WorkflowSnapshot): Check
       if (s.unreachableByDesign) return conflictWith('该线索为匿名或未留电话，无法回访抽查');
       if (s.confidential) return conflictWith('投诉人要求保密，只有主办单位或统筹部门可以联系投诉人，不列入回访抽查');
       return ok();
+    case 'opinion':
+      // 办理意见: the lead and co-units record progress and opinions while the lead is being handled.
+      return ['dispatched', 'accepted', 'handled', 'reply_pending', 'replied'].includes(st) ? ok() : state(`${inState(st)}，不能再填写办理意见`);
     case 'reveal-contact':
     case 'attachments':
       return st === 'merged' && action === 'attachments' ? state(`${inState(st)}，请在主线索上传附件`) : ok();

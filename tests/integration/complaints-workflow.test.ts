@@ -203,6 +203,20 @@ describe('the whole workflow, allowed and refused steps', () => {
     expect(seenByHousing.allowedActions).toEqual(expect.arrayContaining(['sign', 'return']));
   });
 
+  it('lets the co-unit record its part (办理意见) on the timeline; units not on the lead cannot', async () => {
+    const seenByMarket = expectStatus(await get(market, `/api/complaints/${id}`), 200);
+    expect(seenByMarket.allowedActions).toContain('opinion');
+    const d = expectStatus(await act(market, id, 'opinion', { note: '已核查该小区转供电收费，价格符合规定，未发现加价。' }), 200);
+    expect(d.status).toBe('dispatched');
+    const step = d.timeline.find((e: { action: string }) => e.action === 'opinion');
+    expect(step.note).toContain('【协办单位】');
+    expect((await act(market, id, 'opinion', { note: '' })).statusCode).toBe(422);
+    const police = await t.login('district-police');
+    expect((await act(police, id, 'opinion', { note: '公安分局意见：不涉及治安问题。' })).statusCode).toBe(403);
+    const fresh = await newLead();
+    expect((await act(coordinator, fresh.id, 'opinion', { note: '尚未派单时的意见' })).statusCode).toBe(409);
+  });
+
   it('requires a real reason to return, caps returns at two and then makes the assignment final', async () => {
     expect((await act(coordinator, id, 'return', { reason: '不归我管' })).statusCode).toBe(422);
     const reason = '该事项为供水企业检修停水，不属于物业管理范畴，也不属于本局职责';
@@ -289,7 +303,7 @@ describe('the whole workflow, allowed and refused steps', () => {
     const d = expectStatus(await get(coordinator, `/api/complaints/${id}`), 200);
     const actions = d.timeline.map((e: { action: string }) => e.action);
     expect(actions).toEqual([
-      'create', 'dispatch', 'return', 'dispatch', 'return', 'dispatch', 'sign', 'findings', 'reply', 'reject-reply', 'reply', 'approve-reply', 'follow-up', 'close', 'rework',
+      'create', 'dispatch', 'opinion', 'return', 'dispatch', 'return', 'dispatch', 'sign', 'findings', 'reply', 'reject-reply', 'reply', 'approve-reply', 'follow-up', 'close', 'rework',
     ]);
     const sign = d.timeline.find((e: { action: string }) => e.action === 'sign');
     expect(sign).toMatchObject({ actorName: '吴嘉禾', orgUnitName: '东湖风景区建设（房管）局', fromStatus: 'dispatched', toStatus: 'accepted' });

@@ -12,6 +12,8 @@ import { type AppError, conflict, forbidden, invalidState } from '../../http/err
 
 export interface PolicyFacts extends WorkflowSnapshot {
   hasContact: boolean;
+  /** Co-departments (协办单位) of the current dispatch. */
+  coOrgUnitIds: string[];
   /** Who drafted the current reply: the approver must be someone else (four eyes). */
   replyDraftedBy: string | null;
 }
@@ -24,6 +26,7 @@ type Rule = {
 };
 
 const inLeadUnit = (actor: Actor, f: PolicyFacts) => actor.orgUnitId !== null && actor.orgUnitId === f.leadOrgUnitId;
+const inCoUnit = (actor: Actor, f: PolicyFacts) => actor.orgUnitId !== null && f.coOrgUnitIds.includes(actor.orgUnitId);
 const leadUnitOnly = (actor: Actor, f: PolicyFacts) => (inLeadUnit(actor, f) ? null : '只有主办单位的人员可以执行此操作');
 
 const RULES: Record<ComplaintAction, Rule> = {
@@ -67,6 +70,11 @@ const RULES: Record<ComplaintAction, Rule> = {
   attachments: { any: ['complaint:handle', 'complaint:dispatch', 'complaint:create'] },
   /** 回访抽查: the supervisor calls the resident back themselves (SPEC §5). */
   recall: { any: ['complaint:supervise'] },
+  /** 办理意见: co-units contribute their part (协办), the lead unit records progress. */
+  opinion: {
+    any: ['complaint:handle'],
+    who: (a, f) => (inLeadUnit(a, f) || inCoUnit(a, f) ? null : '只有主办或协办单位可以填写办理意见'),
+  },
 };
 
 /** Why `actor` may not take `action` now, or null when allowed. */

@@ -28,6 +28,7 @@ const ACTION_PERMISSIONS: Record<s.ActionName, Permission | Permission[]> = {
   'extension-decision': ['complaint:dispatch', 'complaint:supervise'],
   supervise: 'complaint:supervise',
   recall: 'complaint:supervise',
+  opinion: 'complaint:handle',
 };
 
 const ACTION_SUMMARIES: Record<s.ActionName, string> = {
@@ -48,6 +49,7 @@ const ACTION_SUMMARIES: Record<s.ActionName, string> = {
   'extension-decision': '审批延期申请',
   supervise: '挂牌督办',
   recall: '回访抽查：监督部门回访已办结线索的投诉人并登记结果；与记录不符时退回重办（每条线索一次）',
+  opinion: '主办或协办单位填写办理意见（协办单位办理本部门职责部分的情况、主办单位的办理进展），可附材料；不改变线索状态',
 };
 
 /** Complaints and leads (SPEC §5), staff side, and the public tracking page. */

@@ -74,6 +74,7 @@ export const actionInputs = {
     attachments,
   }),
   sign: z.object({ note: z.string().trim().max(1000).nullish(), attachments }),
+  opinion: z.object({ note: text(2, 2000, '请填写办理意见'), attachments }),
   return: z.object({
     reason: text(10, 1000, '请说明退单理由（至少 10 个字），写明为何不属于本单位职责'),
     attachments,

@@ -387,6 +387,7 @@ async function factsOf(db: Db, c: Row, now: Date): Promise<PolicyFacts> {
     confidential: c.confidential,
     hasContact: !c.anonymous && !!(c.contactPhoneEnc || c.contactNameEnc),
     replyDraftedBy: c.replyDraftedBy,
+    coOrgUnitIds: c.coOrgUnitIds ?? [],
   };
 }
 
@@ -604,6 +605,13 @@ const handlers: { [A in ActionName]: Handler<A> } = {
       publicNote: firstDispatch ? PUBLIC_EVENT_TEXT.dispatch : '已重新确定主管部门办理',
       at: now,
     });
+  },
+
+  async opinion({ tx, actor, c, input, now }) {
+    const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
+    const role = actor.orgUnitId === c.leadOrgUnitId ? '主办单位' : '协办单位';
+    await update(tx, c, {}, now);
+    await addEvent(tx, actor, c.id, { action: 'opinion', from: c.status, to: c.status, note: `【${role}】${input.note}`, attachments, at: now });
   },
 
   async sign({ tx, actor, c, input, to, now }) {

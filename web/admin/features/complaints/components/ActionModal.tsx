@@ -98,6 +98,19 @@ export const ACTIONS: Record<string, ActionSpec> = {
     initial: (d) => ({ leadOrgUnitId: d.proposedAssignment?.leadOrgUnitId ?? undefined, coOrgUnitIds: (d.proposedAssignment?.coOrgUnits ?? []).map((u) => u.id) }),
     body: (v) => ({ leadOrgUnitId: v.leadOrgUnitId, coOrgUnitIds: v.coOrgUnitIds ?? [], note: v.note || undefined }),
   },
+  opinion: {
+    label: '办理意见',
+    title: '填写办理意见',
+    attachments: true,
+    intro: (d) => (
+      <Typography.Paragraph type="secondary">
+        {d.coOrgUnits.length ? '协办单位在此填写本部门职责部分的核查和处理情况，主办单位据此汇总答复；' : ''}
+        主办单位可记录办理进展。意见记入办理过程，不改变线索状态。
+      </Typography.Paragraph>
+    ),
+    fields: () => reason('办理意见', 2, '如：已于 10 月 9 日会同物业核查电梯维保记录，维保单位资质有效，已要求公示维保记录。'),
+    body: (v) => ({ note: v.reason }),
+  },
   sign: { label: '签收', title: '签收', primary: true, fields: () => note('签收意见'), body: (v) => ({ note: v.note || undefined }) },
   return: {
     label: '退单',
@@ -312,6 +325,7 @@ export const ACTION_ORDER = [
   'approve-reply',
   'follow-up',
   'close',
+  'opinion',
   'triage',
   'extension-request',
   'extension-decision',
