@@ -86,13 +86,14 @@ export function extendedDueAt(cal: wd.WorkingCalendar, dueAt: Date, days: number
   return endOfChinaDay(wd.addWorkingDays(cal, chinaDate(dueAt), days));
 }
 
-export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up';
+export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   sign: '签收期限',
   act: '紧急处置期限',
   reply: '办理答复期限',
   follow_up: '回访期限',
+  supervision: '督办期限',
 };
 
 export interface DeadlineFacts {
@@ -103,10 +104,22 @@ export interface DeadlineFacts {
   dueAt: Date | null;
   followUpDueAt: Date | null;
   followedUp: boolean;
+  /** 挂牌督办 deadline (a China date): applies until the reply is out, when earlier than the state's own. */
+  supervisionDeadline?: string | null;
 }
 
 /** The deadline that applies in the current state (null: no clock running). */
 export function currentDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | null {
+  const own = stateDeadline(f);
+  const supervisedUntilReply = ['received', 'dispatched', 'returned', 'accepted', 'handled', 'reply_pending'].includes(f.status);
+  if (f.supervisionDeadline && supervisedUntilReply) {
+    const at = endOfChinaDay(f.supervisionDeadline);
+    if (!own || at < own.at) return { kind: 'supervision', at };
+  }
+  return own;
+}
+
+function stateDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | null {
   switch (f.status) {
     case 'dispatched':
     case 'returned':

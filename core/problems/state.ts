@@ -200,7 +200,12 @@ export function allowedActions(p: ProblemFacts, actor: ActorFacts, today: string
   return PROBLEM_ACTIONS.filter((a) => checkAction(p, actor, a, today).ok);
 }
 
-/** 超期: today after the deadline and not closed or withdrawn. */
+/** The deadline that binds: the rectification deadline, or the 挂牌督办 deadline when earlier. */
+export function bindingDeadline(deadline: string, supervised: boolean, supervisionDeadline: string | null): string {
+  return supervised && supervisionDeadline && supervisionDeadline < deadline ? supervisionDeadline : deadline;
+}
+
+/** 超期: today after the (binding) deadline and not closed or withdrawn. */
 export function isOverdue(status: ProblemStatus, deadline: string, today: string): boolean {
   return !isTerminal(status) && today > deadline;
 }

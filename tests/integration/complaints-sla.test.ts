@@ -183,6 +183,26 @@ describe('urgent leads and campaign time limits', () => {
   });
 });
 
+describe('挂牌督办 deadline', () => {
+  it('binds when earlier than the lead’s own deadline: overdue and escalated the day after it', async () => {
+    await at('2026-10-12T09:00:00+08:00');
+    const { id } = await dispatchedLead();
+    await act(coordinator, id, 'sign');
+    expectStatus(await act(supervisor, id, 'supervise', { deadline: '2026-10-14', note: '群众反映强烈，限期查处' }), 200);
+    let d = await detail(id);
+    expect(d.sla.currentKind).toBe('supervision');
+    expect(new Date(d.sla.currentDueAt).toISOString()).toBe(endOfDay('2026-10-14'));
+    expect(d.sla.overdue).toBe(false);
+    await at('2026-10-15T09:00:00+08:00');
+    d = await detail(id);
+    expect(d.sla.overdue).toBe(true);
+    expect(new Date(d.sla.dueAt) > new Date()).toBe(true); // the reply deadline itself is still ahead
+    expect(await escalateOverdue(t.db, new Date())).toBeGreaterThanOrEqual(1);
+    const [esc] = await t.db.select().from(complaintEscalations).where(eq(complaintEscalations.complaintId, id));
+    expect(esc.kind).toBe('supervision');
+  });
+});
+
 describe('超期升级: escalated leads in the supervisor’s inbox', () => {
   const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
   const escalatedBox = async (cookie: string) => expectStatus(await t.as(cookie, { method: 'GET', url: '/api/complaints?box=escalated&pageSize=200' }), 200);

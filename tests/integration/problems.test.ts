@@ -246,6 +246,12 @@ describe('deadlines on the working-day calendar', () => {
     const list = expectStatus(await get(housing, '/api/problems?supervised=true&pageSize=200'), 200);
     expect(list.items.map((i: { id: string }) => i.id)).toContain(p.id);
     expect(list.items.every((i: { supervised: boolean }) => i.supervised)).toBe(true);
+    // the supervision deadline binds when it is earlier: once it has passed the problem is overdue
+    expect(expectStatus(await get(housing, `/api/problems/${p.id}`), 200).overdue).toBe(false);
+    await t.db.update(problems).set({ supervisionDeadline: '2026-01-05' }).where(eq(problems.id, p.id));
+    expect(expectStatus(await get(housing, `/api/problems/${p.id}`), 200).overdue).toBe(true);
+    const overdue = expectStatus(await get(housing, '/api/problems?overdue=true&pageSize=200'), 200);
+    expect(overdue.items.find((i: { id: string }) => i.id === p.id)).toMatchObject({ overdue: true });
   });
 });
 

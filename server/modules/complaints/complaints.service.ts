@@ -321,7 +321,7 @@ async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalenda
   }
 }
 
-type DeadlineState = Pick<Row, 'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt'>;
+type DeadlineState = Pick<Row, 'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'>;
 
 /** The current-deadline columns for a lead's (new) state. */
 async function deadlineColumns(db: Db, s: DeadlineState) {

@@ -79,7 +79,8 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
   if (f.repeatOffence !== undefined) conds.push(eq(problems.repeatOffence, f.repeatOffence));
   // Closed and withdrawn (已撤销) problems are never overdue or due soon.
   const live = notInArray(problems.status, [...TERMINAL_STATUSES]);
-  const overdueCond = and(live, lt(problems.deadline, f.today)) as SQL;
+  // Overdue against the rectification deadline, or the 挂牌督办 deadline of a supervised problem.
+  const overdueCond = and(live, or(lt(problems.deadline, f.today), and(eq(problems.supervised, true), lt(problems.supervisionDeadline, f.today)))) as SQL;
   if (f.overdue === true) conds.push(overdueCond);
   if (f.overdue === false) conds.push(sql`NOT (${overdueCond})`);
   if (f.dueSoonUntil) conds.push(and(live, gte(problems.deadline, f.today), lte(problems.deadline, f.dueSoonUntil)));

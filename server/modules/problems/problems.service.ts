@@ -14,6 +14,7 @@ import {
   checkAction,
   countsRework,
   isDueSoon,
+  bindingDeadline,
   isOverdue,
   isTerminal,
   nextStatus,
@@ -63,13 +64,14 @@ type SummaryRow = Awaited<ReturnType<typeof repo.listProblems>>['items'][number]
 
 function present(row: SummaryRow, today: string, left: (today: string, deadline: string) => number | null) {
   const status = row.status as ProblemStatus;
-  const workingDaysLeft = isTerminal(status) ? null : left(today, row.deadline);
+  const deadline = bindingDeadline(row.deadline, row.supervised, row.supervisionDeadline);
+  const workingDaysLeft = isTerminal(status) ? null : left(today, deadline);
   return {
     ...row,
     sourceLabel: PROBLEM_SOURCE_LABELS[row.source as ProblemSource] ?? row.source,
     statusLabel: PROBLEM_STATUS_LABELS[status] ?? row.status,
-    overdue: isOverdue(status, row.deadline, today),
-    dueSoon: isDueSoon(status, row.deadline, today, workingDaysLeft),
+    overdue: isOverdue(status, deadline, today),
+    dueSoon: isDueSoon(status, deadline, today, workingDaysLeft),
     workingDaysLeft,
   };
 }
