@@ -29,10 +29,13 @@ export const FILE_TYPES = {
   gif: { mime: 'image/gif', ext: 'gif' },
   pdf: { mime: 'application/pdf', ext: 'pdf' },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
 
 export const IMAGE_OR_PDF: readonly FileType[] = ['jpeg', 'png', 'webp', 'gif', 'pdf'];
+/** Evidence a company or an officer submits: photos, PDF scans, Word and Excel documents. */
+export const EVIDENCE_TYPES: readonly FileType[] = [...IMAGE_OR_PDF, 'docx', 'xlsx'];
 
 /** The type of a buffer from its leading bytes, or null when it is none we know. */
 export function sniffFileType(buf: Buffer): FileType | null {
@@ -41,12 +44,40 @@ export function sniffFileType(buf: Buffer): FileType | null {
   if (buf.length >= 12 && buf.toString('ascii', 0, 4) === 'RIFF' && buf.toString('ascii', 8, 12) === 'WEBP') return 'webp';
   if (buf.length >= 6 && /^GIF8[79]a$/.test(buf.toString('ascii', 0, 6))) return 'gif';
   if (buf.length >= 5 && buf.toString('ascii', 0, 5) === '%PDF-') return 'pdf';
-  // An xlsx is a zip; exceljs then fails cleanly if it is some other zip.
-  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) return 'xlsx';
+  // Office documents are zips, told apart by their top-level entries; any other zip counts as an
+  // xlsx so that an import reports it as a workbook it cannot read.
+  if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
+    const names = zipEntryNames(buf);
+    return names.has('word/document.xml') && !names.has('xl/workbook.xml') ? 'docx' : 'xlsx';
+  }
   return null;
 }
 
-const TYPE_LABELS: Record<FileType, string> = { jpeg: 'JPG', png: 'PNG', webp: 'WEBP', gif: 'GIF', pdf: 'PDF', xlsx: 'Excel（.xlsx）' };
+/** Names in a zip's central directory (empty when it cannot be found, e.g. a truncated file). */
+function zipEntryNames(buf: Buffer): Set<string> {
+  const names = new Set<string>();
+  const floor = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= floor; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return names;
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < count && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; n++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    names.add(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+const TYPE_LABELS: Record<FileType, string> = { jpeg: 'JPG', png: 'PNG', webp: 'WEBP', gif: 'GIF', pdf: 'PDF', xlsx: 'Excel（.xlsx）', docx: 'Word（.docx）' };
 
 export type UploadCheck = { ok: true; type: FileType; sha256: string } | { ok: false; message: string };
 

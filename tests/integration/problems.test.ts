@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUscc } from '../../core/uscc.js';
 import { auditLog, creditEvents, enforcementActions, orgUnits, problems, regions } from '../../server/db/schema/index.js';
@@ -10,7 +11,7 @@ import { addWorkingDays } from '../../server/modules/calendar/calendar.service.j
 import { todayInChina } from '../../server/modules/campaigns/campaigns.service.js';
 import { openProblem } from '../../server/modules/problems/problems.service.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
-import { PNG_1PX, multipart } from '../helpers/xlsx-upload.js';
+import { PNG_1PX, multipart, xlsxOf } from '../helpers/xlsx-upload.js';
 
 let t: TestContext;
 let dataDir: string;
@@ -174,6 +175,19 @@ describe('problem lifecycle', () => {
     expect(again.reworkCount).toBe(2);
     const [row] = await t.db.select({ reworkCount: problems.reworkCount }).from(problems).where(eq(problems.id, p.id));
     expect(row?.reworkCount).toBe(2);
+  });
+
+  it('takes Word and Excel documents as evidence besides photos and PDF; other files are refused', async () => {
+    const a = await create();
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('整改情况报告：已公示收费标准。')] }] }));
+    const upload = (name: string, data: Buffer) => {
+      const up = multipart([{ name, data }]);
+      return t.as(housing, { method: 'POST', url: `/api/problems/${a.id}/attachments`, payload: up.payload, headers: up.headers });
+    };
+    expectStatus(await upload('整改报告.docx', docx), 201);
+    expectStatus(await upload('整改台账.xlsx', await xlsxOf([['项目', '完成情况'], ['公示', '已完成']])), 201);
+    const refused = expectStatus(await upload('说明.txt', Buffer.from('纯文本说明')), 422);
+    expect(JSON.stringify(refused)).toContain('Word（.docx）');
   });
 
   it('refuses a submission with a file that belongs to another problem', async () => {

@@ -150,7 +150,7 @@ export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }:
     '/api/complaints/:id/attachments',
     {
       config: { permission: ['complaint:handle', 'complaint:dispatch', 'complaint:create'] },
-      schema: { tags, summary: '上传附件（图片或 PDF，multipart 字段 file）；返回的编号在操作的 attachments 中引用', params: s.idParams, response: { 201: z.object({ fileId: z.string() }) } },
+      schema: { tags, summary: '上传附件（图片、PDF、Word 或 Excel，multipart 字段 file）；返回的编号在操作的 attachments 中引用', params: s.idParams, response: { 201: z.object({ fileId: z.string() }) } },
     },
     async (request, reply) => {
       const { files } = await readMultipart(request, { maxFiles: 1 });

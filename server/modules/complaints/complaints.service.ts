@@ -46,7 +46,7 @@ import { recordAudit } from '../../http/audit.js';
 import { AppError, conflict, notFound, validationFailed } from '../../http/errors.js';
 import { regionFilterPath, regionScope } from '../../http/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { IMAGE_OR_PDF, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
+import { EVIDENCE_TYPES, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js';
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
@@ -896,7 +896,7 @@ export async function revealContact(db: Db, deps: ComplaintDeps, actor: Actor, i
 export async function uploadAttachment(db: Db, actor: Actor, id: string, file: { buffer: Buffer; fileName: string }, opts: { dataDir: string; maxBytes: number }) {
   const c = await repo.findInScope(db, actor, id);
   assertAllowed(actor, 'attachments', await factsOf(db, c, new Date()));
-  const check = checkUpload(file.buffer, IMAGE_OR_PDF, opts.maxBytes);
+  const check = checkUpload(file.buffer, EVIDENCE_TYPES, opts.maxBytes);
   if (!check.ok) throw validationFailed({ file: check.message });
   const stored = await writeUpload(opts.dataDir, file.buffer, check.type, file.fileName);
   return db.transaction(async (tx) => {

@@ -61,7 +61,7 @@ export async function problemRoutes(app: FastifyInstance, { db, env }: AppDeps) 
       config: read,
       schema: {
         tags,
-        summary: '上传整改佐证（照片或 PDF，multipart 字段 file，可多个）→ fileId',
+        summary: '上传整改佐证（照片、PDF、Word 或 Excel，multipart 字段 file，可多个）→ fileId',
         consumes: ['multipart/form-data'],
         params: s.idParams,
         response: {

@@ -28,7 +28,7 @@ import { recordAudit } from '../../http/audit.js';
 import { notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
 import { regionByIdInScope, regionFilterPath, regionInScope, regionScope } from '../../http/scope.js';
-import { IMAGE_OR_PDF, type StoredFile, checkUpload, readUpload, recordFile, writeUpload } from '../../lib/files.js';
+import { EVIDENCE_TYPES, type StoredFile, checkUpload, readUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { addWorkingDays, getCalendar } from '../calendar/calendar.service.js';
 import { annulCreditEventsFor } from '../credit/credit.service.js';
@@ -531,7 +531,7 @@ export async function decideObjection(db: Db, actor: Actor, id: string, input: {
 
 /** Uploads evidence (photos, PDF) to a problem; the returned ids go into submit/review/objection. */
 export async function uploadAttachments(db: Db, actor: Actor, deps: { dataDir: string; maxBytes: number }, id: string, uploads: UploadedFile[]) {
-  const checked = uploads.map((f) => ({ f, check: checkUpload(f.buffer, IMAGE_OR_PDF, deps.maxBytes) }));
+  const checked = uploads.map((f) => ({ f, check: checkUpload(f.buffer, EVIDENCE_TYPES, deps.maxBytes) }));
   const bad = checked.find((c) => !c.check.ok);
   if (bad && !bad.check.ok) throw validationFailed({ file: `「${bad.f.fileName}」：${bad.check.message}` });
   // Check scope and state before writing anything to disk.

@@ -16,7 +16,7 @@ function EvidenceUpload({ id, problemId, onChange }: { id?: string; problemId: s
       id={id}
       multiple
       fileList={files}
-      accept="image/*,.pdf"
+      accept="image/*,.pdf,.docx,.xlsx"
       customRequest={async (opts) => {
         const file = opts.file as File;
         try {
