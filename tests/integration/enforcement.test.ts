@@ -357,28 +357,51 @@ describe('the .docx notice', () => {
     expect(xml).toMatch(/w:line="560" w:lineRule="exact"/); // 28 pt line pitch
   });
 
-  it('renders with LibreOffice to a PDF with at least one page', () => {
+  it('renders every notice layout (all eight types) with LibreOffice to a PDF with at least one page', async () => {
     const bin = officeBinary();
     // Never skipped: a missing LibreOffice fails with the fix (.ci/run installs it).
     if (!bin) throw new Error('LibreOffice is not installed: apt-get install libreoffice-writer-nogui fonts-noto-cjk');
+    const others: Array<[string, Record<string, unknown>, string]> = [
+      ['interview', {}, housing],
+      ['warning_letter', { deadlineDays: 5 }, housing],
+      ['warning', { deadlineDays: null }, housing],
+      ['fine', { deadlineDays: null, amount: 20000 }, housing],
+      ['confiscation', { deadlineDays: null, amount: 3600.5 }, housing],
+      ['police_penalty', { deadlineDays: null, amount: 500, legalBasisIds: [prov['public-security-2025-50-1']] }, police],
+      ['criminal_referral', { deadlineDays: null }, housing],
+    ];
+    const docs: Array<[string, Buffer]> = [['rectification_order', docx]];
+    for (const [type, over, who] of others) {
+      const r = expectStatus(await t.as(who, { method: 'POST', url: '/api/enforcement-actions', payload: order({ type, date: '2026-11-20', ...over }) }), 201);
+      const res = await t.as(who, { method: 'GET', url: `/api/enforcement-actions/${r.id}/document` });
+      expect(res.statusCode, type).toBe(200);
+      const text = unzipEntry(res.rawPayload, 'word/document.xml').toString('utf8').replace(/<[^>]+>/g, '');
+      expect(text, type).toContain(r.documentNumber);
+      docs.push([type, res.rawPayload]);
+    }
     const dir = mkdtempSync(join(tmpdir(), 'enf-docx-'));
     try {
-      const file = join(dir, 'notice.docx');
-      writeFileSync(file, docx);
-      execFileSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-        timeout: 120_000,
+      const files = docs.map(([type, buf]) => {
+        const file = join(dir, `${type}.docx`);
+        writeFileSync(file, buf);
+        return file;
+      });
+      execFileSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+        timeout: 240_000,
         stdio: 'pipe',
       });
-      const pdf = join(dir, 'notice.pdf');
-      expect(statSync(pdf).size).toBeGreaterThan(1000);
-      const content = readFileSync(pdf).toString('latin1');
-      expect(content.startsWith('%PDF-')).toBe(true);
-      const pages = content.match(/\/Type\s*\/Page(?!s)/g) ?? [];
-      expect(pages.length).toBeGreaterThanOrEqual(1);
+      for (const [type] of docs) {
+        const pdf = join(dir, `${type}.pdf`);
+        expect(statSync(pdf).size, type).toBeGreaterThan(1000);
+        const content = readFileSync(pdf).toString('latin1');
+        expect(content.startsWith('%PDF-'), type).toBe(true);
+        const pages = content.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+        expect(pages.length, type).toBeGreaterThanOrEqual(1);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 150_000);
+  }, 300_000);
 });
 
 describe('sequence table', () => {
