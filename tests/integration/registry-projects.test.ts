@@ -62,6 +62,9 @@ describe('projects', () => {
     expect(expectStatus(noCompany, 422).error.details.fields.enterpriseId).toContain('不存在');
     const halfCoords = await t.as(eastLake, { method: 'POST', url: '/api/projects', payload: { name: '坐标小区', address: '某路', regionCode: '420100-DH-01', lat: 30.5 } });
     expect(expectStatus(halfCoords, 422).error.details.fields.lng).toContain('同时');
+    const city = await t.login('city-coordinator');
+    const cityLevel = await t.as(city, { method: 'POST', url: '/api/projects', payload: { name: '市级小区', address: '某路', regionCode: '420100' } });
+    expect(expectStatus(cityLevel, 422).error.details.fields.regionCode).toContain('区县');
     await newProject({ name: '同名测试小区' });
     const dup = await t.as(eastLake, { method: 'POST', url: '/api/projects', payload: { name: '同名测试小区', address: '另一地址', regionCode: '420100-DH-01-01' } });
     expect(dup.statusCode).toBe(409);

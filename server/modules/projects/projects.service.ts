@@ -40,6 +40,8 @@ async function resolveReferences(db: Db, actor: Actor, input: { regionCode?: str
   if (input.regionCode !== undefined) {
     const region = await regionInScope(db, actor, input.regionCode).catch(() => null);
     if (!region) fields.regionCode = `区划代码 ${input.regionCode} 不存在或不在您的管辖范围内，请从区划列表中选择`;
+    // The same rule as the import: a project sits in a district at least, best in its community.
+    else if (region.level === 'province' || region.level === 'city') fields.regionCode = '项目所属区划至少应细到区县，最好到社区';
     else regionId = region.id;
   }
   if (input.enterpriseId) {
