@@ -173,6 +173,20 @@ describe('staff intake', () => {
     await page.context().close();
   });
 
+  it('shows hot spots with triage accuracy and each unit’s returns (退单计入考核)', async () => {
+    const page = await newPage(browser);
+    const errors = watchErrors(page);
+    await loginAs(page, baseUrl, 'district-supervisor');
+    await page.goto(`${baseUrl}/app/complaints/hot-spots`);
+    const returns = page.locator('.ant-card', { hasText: '各单位退单情况' });
+    await returns.waitFor();
+    // the demo data holds one lead housing sent back as a civil-affairs matter
+    await returns.locator('tr', { hasText: '东湖风景区建设（房管）局' }).waitFor();
+    await page.locator('.ant-card', { hasText: '企业' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('previews a 12345 export’s row errors and imports the corrected file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wy-e2e-12345-'));
     const header = ['办件编号', '诉求主题', '诉求内容', '诉求人', '诉求人电话', '派发时间', '办件状态'];

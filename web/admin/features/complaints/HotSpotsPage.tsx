@@ -7,6 +7,7 @@ import { ApiError } from '../../../common/api.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { type HotSpotRow, getHotSpots } from './api/complaints.js';
 import { categoryLabel } from './components/shared.js';
+import { ReturnStatsCard } from './components/ReturnStatsCard.js';
 import { TriageAccuracyCard } from './components/TriageAccuracyCard.js';
 
 /** 热点分析: enterprises and projects with many leads or a repeated category, for concentrated handling. */
@@ -66,6 +67,9 @@ export default function HotSpotsPage() {
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <TriageAccuracyCard region={region} days={days} />
+        </Col>
+        <Col span={24}>
+          <ReturnStatsCard region={region} days={days} />
         </Col>
         <Col span={24}>
           <Card size="small" title="企业">

@@ -194,6 +194,13 @@ export const uploadAttachment = (id: string, file: File) => {
 export const attachmentUrl = (id: string, fileId: string) => `/api/complaints/${id}/attachments/${fileId}`;
 export const getHotSpots = (query: { region?: string; days?: number }) =>
   api.get<{ enterprises: HotSpotRow[]; projects: HotSpotRow[] }>('/api/complaints/hot-spots', query);
+export interface ReturnStatsRow {
+  orgUnitId: string;
+  orgUnitName: string;
+  returns: number;
+  leads: number;
+}
+export const getReturnStats = (query: { region?: string; days?: number }) => api.get<{ items: ReturnStatsRow[] }>('/api/complaints/stats/returns', query);
 export const searchOrgUnits = (q: string) =>
   api.get<{ items: Array<{ id: string; name: string; regionName: string; type: string }> }>('/api/org-units', { q, pageSize: 50 });
 export const searchComplaints = (q: string) => api.get<{ items: ComplaintListItem[] }>('/api/complaints', { q, pageSize: 20 });
