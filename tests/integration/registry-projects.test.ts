@@ -175,6 +175,11 @@ describe('practitioners', () => {
     expect(created).toMatchObject({ enterpriseName: '武汉听涛物业服务有限公司', role: 'project_manager', active: true });
     expect((await t.as(hongshan, { method: 'GET', url: `/api/practitioners/${created.id}` })).statusCode).toBe(404);
     expect((await t.as(hongshan, { method: 'PATCH', url: `/api/practitioners/${created.id}`, payload: { active: false } })).statusCode).toBe(404);
+    // the region filter narrows to companies registered there or people on a project there
+    const inLake = expectStatus(await t.as(eastLake, { method: 'GET', url: '/api/practitioners?region=420100-DH&pageSize=200' }), 200);
+    expect(inLake.items.map((p: { id: string }) => p.id)).toContain(created.id);
+    const elsewhere = expectStatus(await t.as(eastLake, { method: 'GET', url: '/api/practitioners?region=420100-DH-02&pageSize=200' }), 200);
+    expect(elsewhere.total).toBeLessThan(inLake.total);
     const theirs = expectStatus(await t.as(hongshan, { method: 'GET', url: `/api/practitioners?enterpriseId=${companyId}` }), 200);
     expect(theirs.total).toBe(0);
     const left = expectStatus(await t.as(eastLake, { method: 'PATCH', url: `/api/practitioners/${created.id}`, payload: { active: false } }), 200);

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enterprises, practitioners, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
+import { regionScope } from '../../http/scope.js';
 import { enterpriseVisible, escapeLike } from './enterprises.repository.js';
 
 /*
@@ -40,12 +41,16 @@ export type PractitionerRow = NonNullable<Awaited<ReturnType<typeof findVisible>
 export async function listVisible(
   db: Db,
   actor: Actor,
-  f: { q?: string; enterpriseId?: string; role?: string; active?: boolean },
+  f: { q?: string; enterpriseId?: string; role?: string; active?: boolean; withinPath?: string },
   page: { limit: number; offset: number },
 ) {
   const q = f.q?.trim();
   const where = and(
     enterpriseVisible(actor),
+    // A region narrows to people of companies registered there or working on a project there.
+    f.withinPath
+      ? sql`(${regionScope(actor, enterprises.regionId, f.withinPath)} OR ${practitioners.projectId} IN (SELECT ${projects.id} FROM ${projects} WHERE ${regionScope(actor, projects.regionId, f.withinPath)}))`
+      : undefined,
     f.enterpriseId ? eq(practitioners.enterpriseId, f.enterpriseId) : undefined,
     f.role ? eq(practitioners.role, f.role) : undefined,
     f.active === undefined ? undefined : eq(practitioners.active, f.active),

@@ -27,6 +27,8 @@ export type PractitionerUpdate = z.infer<typeof practitionerUpdate>;
 
 export const practitionerListQuery = pageQuery.extend({
   q: z.string().max(50).optional(),
+  /** Region code or id: companies registered there or people working on a project there (subtree). */
+  region: z.string().trim().max(40).optional(),
   enterpriseId: z.uuid('无效的企业编号').optional(),
   role: z.enum(PRACTITIONER_ROLES).optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -4,6 +4,7 @@ import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { notFound, validationFailed } from '../../http/errors.js';
 import { limitOffset } from '../../http/pagination.js';
+import { regionFilterPath } from '../../http/scope.js';
 import * as enterpriseRepo from './enterprises.repository.js';
 import * as repo from './practitioners.repository.js';
 import type { PractitionerDto, PractitionerInput, PractitionerListQuery, PractitionerUpdate } from './practitioners.schemas.js';
@@ -31,7 +32,8 @@ function present(row: repo.PractitionerRow): PractitionerDto {
 }
 
 export async function listPractitioners(db: Db, actor: Actor, q: PractitionerListQuery) {
-  const { items, total } = await repo.listVisible(db, actor, q, limitOffset(q));
+  const withinPath = await regionFilterPath(db, q.region);
+  const { items, total } = await repo.listVisible(db, actor, { ...q, withinPath }, limitOffset(q));
   return { items: items.map(present), total, page: q.page, pageSize: q.pageSize };
 }
 

@@ -8,6 +8,7 @@ import { ApiError, applyFieldErrors, tableRequest } from '../../../common/api.js
 import { useSession } from '../../app/session.js';
 import { createPractitioner, searchProjects, updatePractitioner } from './api/registry.js';
 import type { Practitioner } from './api/types.js';
+import { RegionSelect } from '../../components/RegionSelect.js';
 import { EnterpriseSelect } from './components/EnterpriseSelect.js';
 
 function ProjectOfEnterpriseSelect(props: { id?: string; value?: string | null; onChange?: (v: string | null) => void; enterpriseId?: string; initialLabel?: string | null }) {
@@ -89,6 +90,7 @@ export default function PractitionersPage() {
         columns={[
           { title: '姓名/证书编号', dataIndex: 'q', hideInTable: true },
           { title: '企业', dataIndex: 'enterpriseId', hideInTable: true, renderFormItem: () => <EnterpriseSelect placeholder="全部企业" /> },
+          { title: '区划', dataIndex: 'region', hideInTable: true, tooltip: '企业注册地或所在项目位于该区划（含下级）', renderFormItem: () => <RegionSelect /> },
           { title: '姓名', dataIndex: 'name', search: false },
           {
             title: '岗位',
