@@ -1,13 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { regions } from './regions.js';
 import { enterprises } from './registry.js';
 import { users } from './users.js';
 
 /**
  * Enterprise credit (SPEC §11): the scoring rule (one current row, edited with credit:manage),
- * credit events with their objection (异议) state, and blacklist entries with credit repair.
- * Events snapshot their points and validity from the rule in force when recorded.
+ * credit events with their objection (异议) state, and blacklist entries with credit repair and
+ * the company's objections and repair applications. Events snapshot their points and validity
+ * from the rule in force when recorded.
  */
 export const creditRules = pgTable('credit_rules', {
   /** Always 'current'; one rule per installation. */
@@ -84,10 +85,52 @@ export const blacklistEntries = pgTable(
     repairedAt: timestamp('repaired_at', { withTimezone: true }),
     repairedBy: uuid('repaired_by').references(() => users.id),
     repairNote: text('repair_note'),
+    /** 异议成立: the listing was wrong; the entry is annulled (never counted again). Details on the objection. */
+    annulledAt: timestamp('annulled_at', { withTimezone: true }),
   },
   (t) => [
     index('blacklist_entries_enterprise_idx').on(t.enterpriseId, t.listedFrom),
     index('blacklist_entries_region_idx').on(t.regionId),
     check('blacklist_entries_period_ck', sql`${t.listedUntil} IS NULL OR ${t.listedUntil} >= ${t.listedFrom}`),
+  ],
+);
+
+/**
+ * The listed company's requests on one of its blacklist entries: 异议 (`objection`: the listing is
+ * wrong; upheld annuls the entry) or 信用修复申请 (`repair`: commitment and rectification; granted
+ * through the repair of the entry). At most one pending request per entry.
+ */
+export const blacklistApplications = pgTable(
+  'blacklist_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    blacklistEntryId: uuid('blacklist_entry_id')
+      .notNull()
+      .references(() => blacklistEntries.id),
+    /** objection | repair */
+    kind: text('kind').notNull(),
+    /** objection: pending | upheld | rejected; repair: pending | granted | refused. */
+    status: text('status').notNull().default('pending'),
+    /** Objection: 异议理由. */
+    reason: text('reason'),
+    /** Repair: 信用承诺 and 整改情况. */
+    commitment: text('commitment'),
+    rectificationSummary: text('rectification_summary'),
+    /** Files uploaded to the entry (files.entity_type 'blacklist_entry'). */
+    fileIds: uuid('file_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('blacklist_applications_entry_idx').on(t.blacklistEntryId, t.submittedAt),
+    uniqueIndex('blacklist_applications_one_pending_uq').on(t.blacklistEntryId).where(sql`${t.status} = 'pending'`),
+    check(
+      'blacklist_applications_status_ck',
+      sql`(${t.kind} = 'objection' AND ${t.status} IN ('pending', 'upheld', 'rejected') AND ${t.reason} IS NOT NULL)
+        OR (${t.kind} = 'repair' AND ${t.status} IN ('pending', 'granted', 'refused') AND ${t.commitment} IS NOT NULL AND ${t.rectificationSummary} IS NOT NULL)`,
+    ),
   ],
 );

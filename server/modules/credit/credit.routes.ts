@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { CREDIT_EVENT_TYPES, CREDIT_GRADES, MANUAL_CREDIT_EVENT_TYPES, OBJECTION_STATES } from '../../../core/credit/index.js';
 import type { AppDeps } from '../../app.js';
 import { actorOf } from '../../http/authenticate.js';
+import { readMultipart } from '../../http/multipart.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
-import { attachmentHeader } from '../../lib/files.js';
+import { attachmentHeader, sendUpload } from '../../lib/files.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
+import { BLACKLIST_ACTIONS, BLACKLIST_APPLICATION_KINDS, BLACKLIST_APPLICATION_STATES, BLACKLIST_STATES } from './blacklist.policy.js';
 import * as service from './credit.service.js';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
@@ -56,8 +58,28 @@ const blacklistRow = z.object({
   createdAt: z.date(),
   repairedAt: z.date().nullable(),
   repairNote: z.string().nullable(),
+  /** 异议成立: annulled, never counted. */
+  annulledAt: z.date().nullable(),
+  status: z.enum(BLACKLIST_STATES),
   active: z.boolean(),
+  /** Kind of the company's pending objection or repair application, if any. */
+  pendingApplication: z.enum(BLACKLIST_APPLICATION_KINDS).nullable(),
 });
+const blacklistApplication = z.object({
+  id: z.string(),
+  kind: z.enum(BLACKLIST_APPLICATION_KINDS),
+  status: z.enum(BLACKLIST_APPLICATION_STATES),
+  reason: z.string().nullable(),
+  commitment: z.string().nullable(),
+  rectificationSummary: z.string().nullable(),
+  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() })),
+  submittedAt: z.date(),
+  decisionNote: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+});
+/** An entry with the company's objections and repair applications and what the caller may do now. */
+const blacklistDetail = blacklistRow.extend({ applications: z.array(blacklistApplication), allowedActions: z.array(z.enum(BLACKLIST_ACTIONS)) });
+const fileIds = z.array(z.uuid('无效的文件编号')).max(20, '材料最多 20 个').default([]);
 const creditResponse = z.object({
   enterprise: z.object({ id: z.string(), name: z.string(), creditCode: z.string() }),
   score: z.number(),
@@ -66,15 +88,16 @@ const creditResponse = z.object({
   asOf: z.string(),
   events: z.array(eventRow),
   blacklisted: z.boolean(),
-  blacklist: z.array(blacklistRow),
+  blacklist: z.array(blacklistDetail),
 });
 
 /** Credit and blacklist (SPEC §11). */
-export async function creditRoutes(app: FastifyInstance, { db }: AppDeps) {
+export async function creditRoutes(app: FastifyInstance, { db, env }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['credit'];
   const read = { permission: 'credit:read' } as const;
   const manage = { permission: 'credit:manage' } as const;
+  const uploadLimits = { dataDir: env.DATA_DIR, maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024 };
 
   r.get(
     '/api/credit/rules',
@@ -163,14 +186,14 @@ export async function creditRoutes(app: FastifyInstance, { db }: AppDeps) {
       schema: {
         tags,
         summary: '黑名单（辖区内）',
-        querystring: pageQuery.extend({ active: z.enum(['true', 'false']).optional() }),
+        querystring: pageQuery.extend({ active: z.enum(['true', 'false']).optional(), pending: z.enum(['true', 'false']).optional() }),
         response: { 200: pageOf(blacklistRow.extend({ enterpriseId: z.string(), enterpriseName: z.string(), creditCode: z.string() })) },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       if (actor.enterpriseId) return { items: [], total: 0, page: request.query.page, pageSize: request.query.pageSize };
-      return service.listBlacklist(db, actor, { ...request.query, active: request.query.active === 'true' });
+      return service.listBlacklist(db, actor, { ...request.query, active: request.query.active === 'true', pending: request.query.pending === 'true' });
     },
   );
   r.post(
@@ -197,9 +220,103 @@ export async function creditRoutes(app: FastifyInstance, { db }: AppDeps) {
     '/api/blacklist/:id/repair',
     {
       config: manage,
-      schema: { tags, summary: '信用修复（移出黑名单）', params, body: z.object({ note: z.string().trim().min(4, '请填写信用修复说明').max(2000) }), response: { 200: blacklistRow } },
+      schema: {
+        tags,
+        summary: '信用修复（移出黑名单）；企业有待处理的信用修复申请时即同意该申请',
+        params,
+        body: z.object({ note: z.string().trim().min(4, '请填写信用修复说明').max(2000) }),
+        response: { 200: blacklistDetail },
+      },
     },
     async (request) => service.repairBlacklist(db, actorOf(request), request.params.id, request.body.note),
+  );
+  r.post(
+    '/api/blacklist/:id/repair-refusal',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '不予信用修复（答复企业待处理的信用修复申请）',
+        params,
+        body: z.object({ note: z.string().trim().min(4, '请填写不予修复的理由').max(2000) }),
+        response: { 200: blacklistDetail },
+      },
+    },
+    async (request) => service.refuseBlacklistRepair(db, actorOf(request), request.params.id, request.body.note),
+  );
+  r.post(
+    '/api/blacklist/:id/objection',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '企业对本企业的黑名单记录提出异议（同一时间只能有一项待处理的异议或修复申请）',
+        params,
+        body: z.object({ reason: z.string().trim().min(10, '请说明异议理由（至少 10 个字）').max(2000), fileIds }),
+        response: { 200: blacklistDetail },
+      },
+    },
+    async (request) => service.objectToBlacklist(db, actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/blacklist/:id/objection-decision',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '黑名单异议处理：upheld=true 异议成立（撤销该记录，不再计为黑名单），false 异议不成立',
+        params,
+        body: z.object({ upheld: z.boolean({ message: '请选择异议是否成立' }), note: z.string().trim().min(4, '请填写处理意见').max(2000) }),
+        response: { 200: blacklistDetail },
+      },
+    },
+    async (request) => service.decideBlacklistObjection(db, actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/blacklist/:id/repair-application',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '企业申请信用修复（信用承诺、整改情况、证明材料）',
+        params,
+        body: z.object({
+          commitment: z.string().trim().min(10, '请填写信用承诺（至少 10 个字）').max(2000),
+          rectificationSummary: z.string().trim().min(10, '请说明整改情况（至少 10 个字）').max(4000),
+          fileIds,
+        }),
+        response: { 200: blacklistDetail },
+      },
+    },
+    async (request) => service.applyForBlacklistRepair(db, actorOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/blacklist/:id/attachments',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '企业上传异议或信用修复的证明材料（照片、PDF、Word 或 Excel，multipart 字段 file，可多个）→ fileId',
+        consumes: ['multipart/form-data'],
+        params,
+        response: {
+          201: z.object({ fileId: z.string(), files: z.array(z.object({ fileId: z.string(), name: z.string(), size: z.number(), mime: z.string() })) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { files } = await readMultipart(request, { maxFiles: 10 });
+      return reply.status(201).send(await service.uploadBlacklistFiles(db, actor, uploadLimits, request.params.id, files));
+    },
+  );
+  r.get(
+    '/api/blacklist/:id/attachments/:fileId',
+    { config: read, schema: { tags, summary: '下载黑名单异议或信用修复的证明材料', params: params.extend({ fileId: z.uuid('无效的文件编号') }) } },
+    async (request, reply) => {
+      const file = await service.readBlacklistFile(db, actorOf(request), env.DATA_DIR, request.params.id, request.params.fileId);
+      return sendUpload(reply, { name: file.name, mime: file.mime, body: file.buffer });
+    },
   );
 
   r.get(

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import {
   CREDIT_EVENT_LABELS,
   type CreditEventType,
@@ -10,14 +10,25 @@ import {
   validUntil,
 } from '../../../core/credit/index.js';
 import type { Db } from '../../db/client.js';
-import { blacklistEntries, creditEvents, creditRules, enterprises } from '../../db/schema/index.js';
-import { type Actor, isEnterpriseUser } from '../../http/actor.js';
+import { blacklistApplications, blacklistEntries, creditEvents, creditRules, enterprises, files } from '../../db/schema/index.js';
+import { type Actor, can, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
-import { AppError, conflict, invalidState, notFound, validationFailed } from '../../http/errors.js';
+import { AppError, conflict, forbidden, invalidState, notFound, validationFailed } from '../../http/errors.js';
+import type { UploadedFile } from '../../http/multipart.js';
 import { type PageQuery, limitOffset } from '../../http/pagination.js';
 import { enterpriseScope, regionScope } from '../../http/scope.js';
+import { EVIDENCE_TYPES, type StoredFile, checkUpload, readUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { enterpriseVisible } from '../enterprises/enterprises.repository.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
+import {
+  type BlacklistAction,
+  type BlacklistActor,
+  type BlacklistApplicationKind,
+  type BlacklistApplicationState,
+  allowedBlacklistActions,
+  blacklistState,
+  checkBlacklistAction,
+} from './blacklist.policy.js';
 
 /*
  * Credit (SPEC §11). `addCreditEvent` is the one way an event is recorded — enforcement actions
@@ -134,13 +145,17 @@ const eventColumns = {
 function blacklistActive(today: string): SQL {
   return and(
     isNull(blacklistEntries.repairedAt),
+    isNull(blacklistEntries.annulledAt),
     lte(blacklistEntries.listedFrom, today),
     or(isNull(blacklistEntries.listedUntil), gte(blacklistEntries.listedUntil, today)),
   ) as SQL;
 }
 
-function presentBlacklist(row: typeof blacklistEntries.$inferSelect, today: string) {
-  const active = row.repairedAt === null && row.listedFrom <= today && (row.listedUntil === null || row.listedUntil >= today);
+type BlacklistRow = typeof blacklistEntries.$inferSelect;
+
+/** One entry as the API shows it; `pending` = the kind of its pending objection or repair application. */
+function presentBlacklist(row: BlacklistRow, today: string, pending: BlacklistApplicationKind | null) {
+  const status = blacklistState(row, today);
   return {
     id: row.id,
     reason: row.reason,
@@ -151,7 +166,56 @@ function presentBlacklist(row: typeof blacklistEntries.$inferSelect, today: stri
     createdAt: row.createdAt,
     repairedAt: row.repairedAt,
     repairNote: row.repairNote,
-    active,
+    annulledAt: row.annulledAt,
+    status,
+    active: status === 'active',
+    pendingApplication: pending,
+  };
+}
+
+/** SQL: the kind of the entry's pending application, or NULL. */
+const pendingKindSql = sql<BlacklistApplicationKind | null>`(SELECT ${blacklistApplications.kind} FROM ${blacklistApplications} WHERE ${blacklistApplications.blacklistEntryId} = ${blacklistEntries.id} AND ${blacklistApplications.status} = 'pending' LIMIT 1)`;
+
+/** Objections and repair applications of the given entries, oldest first, with their files. */
+async function applicationsOf(db: Db, entryIds: string[]) {
+  if (!entryIds.length) return new Map<string, ReturnType<typeof presentApplication>[]>();
+  const rows = await db
+    .select()
+    .from(blacklistApplications)
+    .where(inArray(blacklistApplications.blacklistEntryId, entryIds))
+    .orderBy(asc(blacklistApplications.submittedAt), asc(blacklistApplications.id));
+  const fileIds = [...new Set(rows.flatMap((r) => r.fileIds))];
+  const fileRows = fileIds.length
+    ? await db
+        .select({ id: files.id, entityId: files.entityId, name: files.originalName, size: files.size, mime: files.mime })
+        .from(files)
+        .where(and(inArray(files.id, fileIds), eq(files.entityType, 'blacklist_entry')))
+    : [];
+  const out = new Map<string, ReturnType<typeof presentApplication>[]>();
+  for (const r of rows) {
+    const own = fileRows.filter((f) => f.entityId === r.blacklistEntryId);
+    const list = out.get(r.blacklistEntryId) ?? [];
+    list.push(presentApplication(r, own));
+    out.set(r.blacklistEntryId, list);
+  }
+  return out;
+}
+
+function presentApplication(r: typeof blacklistApplications.$inferSelect, entryFiles: Array<{ id: string; name: string; size: number; mime: string }>) {
+  return {
+    id: r.id,
+    kind: r.kind as BlacklistApplicationKind,
+    status: r.status as BlacklistApplicationState,
+    reason: r.reason,
+    commitment: r.commitment,
+    rectificationSummary: r.rectificationSummary,
+    files: r.fileIds.flatMap((id) => {
+      const f = entryFiles.find((x) => x.id === id);
+      return f ? [{ id: f.id, name: f.name, size: f.size, mime: f.mime }] : [];
+    }),
+    submittedAt: r.submittedAt,
+    decisionNote: r.decisionNote,
+    decidedAt: r.decidedAt,
   };
 }
 
@@ -161,7 +225,11 @@ export async function creditOf(db: Db, enterpriseId: string, today = todayInChin
   const events = await db.select(eventColumns).from(creditEvents).where(eq(creditEvents.enterpriseId, enterpriseId)).orderBy(desc(creditEvents.occurredOn), desc(creditEvents.createdAt));
   const { score, grade } = creditScore(rule, events, today);
   const entries = await db.select().from(blacklistEntries).where(eq(blacklistEntries.enterpriseId, enterpriseId)).orderBy(desc(blacklistEntries.listedFrom));
-  const blacklist = entries.map((e) => presentBlacklist(e, today));
+  const applications = await applicationsOf(db, entries.map((e) => e.id));
+  const blacklist = entries.map((e) => {
+    const list = applications.get(e.id) ?? [];
+    return { ...presentBlacklist(e, today, list.find((a) => a.status === 'pending')?.kind ?? null), applications: list };
+  });
   return {
     score,
     grade,
@@ -175,7 +243,27 @@ export async function creditOf(db: Db, enterpriseId: string, today = todayInChin
 
 export async function getEnterpriseCredit(db: Db, actor: Actor, enterpriseId: string) {
   const ent = await enterpriseInScope(db, actor, enterpriseId);
-  return { enterprise: { id: ent.id, name: ent.name, creditCode: ent.creditCode }, ...(await creditOf(db, ent.id)) };
+  const credit = await creditOf(db, ent.id);
+  // Staff act on an entry only within their own subtree (its region), which may be narrower than
+  // the enterprises they can read (decision 005).
+  const actable = isEnterpriseUser(actor)
+    ? new Set(credit.blacklist.map((b) => b.id))
+    : new Set(
+        credit.blacklist.length
+          ? (
+              await db
+                .select({ id: blacklistEntries.id })
+                .from(blacklistEntries)
+                .where(and(eq(blacklistEntries.enterpriseId, ent.id), regionScope(actor, blacklistEntries.regionId)))
+            ).map((r) => r.id)
+          : [],
+      );
+  const who = blacklistActorOf(actor);
+  return {
+    enterprise: { id: ent.id, name: ent.name, creditCode: ent.creditCode },
+    ...credit,
+    blacklist: credit.blacklist.map((b) => ({ ...b, allowedActions: actable.has(b.id) ? allowedBlacklistActions(b.status, b.pendingApplication, who) : [] })),
+  };
 }
 
 /** Manual event by staff (good conduct, model project, broken commitment …). */
@@ -305,37 +393,250 @@ export async function addToBlacklist(
       .returning();
     if (!row) throw new Error('blacklist insert returned nothing');
     await recordAudit(tx, actor, { action: 'credit.blacklist.add', entityType: 'blacklist_entry', entityId: row.id, regionId: ent.regionId, after: { ...input, from: listedFrom } });
-    return presentBlacklist(row, today);
+    return presentBlacklist(row, today, null);
   });
 }
 
-/** 信用修复: ends a blacklist entry early with a note. */
-export async function repairBlacklist(db: Db, actor: Actor, id: string, note: string) {
+const blacklistActorOf = (actor: Actor): BlacklistActor => ({ company: isEnterpriseUser(actor), manage: can(actor, 'credit:manage') });
+
+/** A blacklist entry the actor may act on: staff within their subtree (its region), a company user its own entries; else 404. */
+async function blacklistEntryInScope(db: Db, actor: Actor, id: string, lock = false) {
+  const q = db
+    .select()
+    .from(blacklistEntries)
+    .where(
+      and(eq(blacklistEntries.id, id), isEnterpriseUser(actor) ? enterpriseScope(actor, blacklistEntries.enterpriseId) : regionScope(actor, blacklistEntries.regionId)),
+    );
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound('黑名单记录');
+  return row;
+}
+
+async function pendingApplicationOf(db: Db, entryId: string) {
+  const [row] = await db
+    .select()
+    .from(blacklistApplications)
+    .where(and(eq(blacklistApplications.blacklistEntryId, entryId), eq(blacklistApplications.status, 'pending')));
+  return row ?? null;
+}
+
+interface BlacklistActContext {
+  tx: Db;
+  entry: BlacklistRow;
+  pending: typeof blacklistApplications.$inferSelect | null;
+}
+
+/**
+ * One action on a blacklist entry: company-only actions refuse staff first (403), then scope (404,
+ * row locked), then the rule of blacklist.policy.ts (409 in the wrong state); `run` changes data and
+ * writes the audit row in the same transaction. Returns the entry as the web shows it.
+ */
+async function blacklistAct(db: Db, actor: Actor, id: string, action: BlacklistAction, run: (c: BlacklistActContext) => Promise<void>) {
+  const who = blacklistActorOf(actor);
+  if (action === 'objection' || action === 'repair_application' || action === 'attach') {
+    if (!who.company) throw forbidden('黑名单异议和信用修复申请由被列入企业的用户提出');
+  }
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(blacklistEntries)
-      .where(and(eq(blacklistEntries.id, id), regionScope(actor, blacklistEntries.regionId)))
-      .for('update');
-    if (!row) throw notFound('黑名单记录');
-    if (row.repairedAt) throw invalidState('该黑名单记录已完成信用修复');
-    const [updated] = await tx
-      .update(blacklistEntries)
-      .set({ repairedAt: new Date(), repairedBy: actor.userId, repairNote: note })
-      .where(eq(blacklistEntries.id, id))
-      .returning();
-    await recordAudit(tx, actor, { action: 'credit.blacklist.repair', entityType: 'blacklist_entry', entityId: id, regionId: row.regionId, after: { note } });
-    return presentBlacklist(updated as typeof row, todayInChina());
+    const today = todayInChina();
+    const entry = await blacklistEntryInScope(tx, actor, id, true);
+    const pending = await pendingApplicationOf(tx, id);
+    const check = checkBlacklistAction(blacklistState(entry, today), (pending?.kind as BlacklistApplicationKind | undefined) ?? null, who, action);
+    if (!check.ok) throw check.status === 403 ? forbidden(check.message) : invalidState(check.message);
+    await run({ tx, entry, pending });
+    return blacklistDetail(tx, actor, id);
   });
 }
 
-/** Blacklist entries in scope (list page). */
-export async function listBlacklist(db: Db, actor: Actor, q: PageQuery & { active?: boolean }) {
+/** The entry with its applications and the actions the actor may take now. */
+async function blacklistDetail(db: Db, actor: Actor, id: string) {
   const today = todayInChina();
-  const where = and(regionScope(actor, blacklistEntries.regionId), q.active ? blacklistActive(today) : undefined);
+  const entry = await blacklistEntryInScope(db, actor, id);
+  const list = (await applicationsOf(db, [id])).get(id) ?? [];
+  const pending = list.find((a) => a.status === 'pending')?.kind ?? null;
+  const row = presentBlacklist(entry, today, pending);
+  return { ...row, applications: list, allowedActions: allowedBlacklistActions(row.status, pending, blacklistActorOf(actor)) };
+}
+
+/** File ids must be files uploaded to this very entry. */
+async function checkBlacklistFiles(tx: Db, entryId: string, ids: readonly string[]) {
+  if (!ids.length) return;
+  const found = await tx
+    .select({ id: files.id })
+    .from(files)
+    .where(and(inArray(files.id, [...ids]), eq(files.entityType, 'blacklist_entry'), eq(files.entityId, entryId)));
+  if (found.length !== new Set(ids).size) throw validationFailed({ fileIds: '材料不存在或不属于该黑名单记录，请先通过本记录的“上传材料”上传' });
+}
+
+/**
+ * 信用修复: ends a blacklist entry early with a note. A pending repair application of the company is
+ * answered by it (granted, same note); a pending objection must be decided first (409).
+ */
+export async function repairBlacklist(db: Db, actor: Actor, id: string, note: string) {
+  return blacklistAct(db, actor, id, 'repair', async ({ tx, entry, pending }) => {
+    const now = new Date();
+    await tx.update(blacklistEntries).set({ repairedAt: now, repairedBy: actor.userId, repairNote: note }).where(eq(blacklistEntries.id, id));
+    const applicationId = pending?.kind === 'repair' ? pending.id : null;
+    if (applicationId) {
+      await tx
+        .update(blacklistApplications)
+        .set({ status: 'granted', decidedBy: actor.userId, decidedAt: now, decisionNote: note })
+        .where(eq(blacklistApplications.id, applicationId));
+    }
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.repair',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      after: { note, ...(applicationId ? { applicationId, applicationStatus: 'granted' } : {}) },
+    });
+  });
+}
+
+/** 异议: the listed company contests the entry (one pending request at a time). */
+export async function objectToBlacklist(db: Db, actor: Actor, id: string, input: { reason: string; fileIds: string[] }) {
+  return blacklistAct(db, actor, id, 'objection', async ({ tx, entry }) => {
+    await checkBlacklistFiles(tx, id, input.fileIds);
+    const [row] = await tx
+      .insert(blacklistApplications)
+      .values({ blacklistEntryId: id, kind: 'objection', reason: input.reason, fileIds: input.fileIds, submittedBy: actor.userId })
+      .returning({ id: blacklistApplications.id });
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.objection.raise',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      after: { applicationId: row?.id, reason: input.reason, fileIds: input.fileIds },
+    });
+  });
+}
+
+/** Staff decide the pending objection: upheld annuls the entry (it no longer counts); else rejected. */
+export async function decideBlacklistObjection(db: Db, actor: Actor, id: string, input: { upheld: boolean; note: string }) {
+  return blacklistAct(db, actor, id, 'objection_decision', async ({ tx, entry, pending }) => {
+    const application = pending as typeof blacklistApplications.$inferSelect;
+    const now = new Date();
+    const status = input.upheld ? 'upheld' : 'rejected';
+    await tx
+      .update(blacklistApplications)
+      .set({ status, decidedBy: actor.userId, decidedAt: now, decisionNote: input.note })
+      .where(eq(blacklistApplications.id, application.id));
+    if (input.upheld) await tx.update(blacklistEntries).set({ annulledAt: now }).where(eq(blacklistEntries.id, id));
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.objection.decide',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      before: { applicationId: application.id, status: 'pending' },
+      after: { applicationId: application.id, status, note: input.note, annulled: input.upheld },
+    });
+  });
+}
+
+/** 信用修复申请: the listed company applies for repair with a commitment and what it rectified. */
+export async function applyForBlacklistRepair(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { commitment: string; rectificationSummary: string; fileIds: string[] },
+) {
+  return blacklistAct(db, actor, id, 'repair_application', async ({ tx, entry }) => {
+    await checkBlacklistFiles(tx, id, input.fileIds);
+    const [row] = await tx
+      .insert(blacklistApplications)
+      .values({
+        blacklistEntryId: id,
+        kind: 'repair',
+        commitment: input.commitment,
+        rectificationSummary: input.rectificationSummary,
+        fileIds: input.fileIds,
+        submittedBy: actor.userId,
+      })
+      .returning({ id: blacklistApplications.id });
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.repair_application.submit',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      after: { applicationId: row?.id, ...input },
+    });
+  });
+}
+
+/** Staff refuse the pending repair application (不予修复); the entry stays as it is. */
+export async function refuseBlacklistRepair(db: Db, actor: Actor, id: string, note: string) {
+  return blacklistAct(db, actor, id, 'repair_refusal', async ({ tx, entry, pending }) => {
+    const application = pending as typeof blacklistApplications.$inferSelect;
+    await tx
+      .update(blacklistApplications)
+      .set({ status: 'refused', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: note })
+      .where(eq(blacklistApplications.id, application.id));
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.repair_application.refuse',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      before: { applicationId: application.id, status: 'pending' },
+      after: { applicationId: application.id, status: 'refused', note },
+    });
+  });
+}
+
+/** The company uploads material for its objection or repair application (before submitting it). */
+export async function uploadBlacklistFiles(db: Db, actor: Actor, deps: { dataDir: string; maxBytes: number }, id: string, uploads: UploadedFile[]) {
+  const checked = uploads.map((f) => ({ f, check: checkUpload(f.buffer, EVIDENCE_TYPES, deps.maxBytes) }));
+  const bad = checked.find((c) => !c.check.ok);
+  if (bad && !bad.check.ok) throw validationFailed({ file: `「${bad.f.fileName}」：${bad.check.message}` });
+  // Check who, scope and state before writing anything to disk.
+  await blacklistAct(db, actor, id, 'attach', async () => {});
+  const stored: StoredFile[] = [];
+  for (const { f, check } of checked) if (check.ok) stored.push(await writeUpload(deps.dataDir, f.buffer, check.type, f.fileName));
+  let out: Array<{ fileId: string; name: string; size: number; mime: string }> = [];
+  await blacklistAct(db, actor, id, 'attach', async ({ tx, entry }) => {
+    out = [];
+    for (const s of stored) {
+      const fileId = await recordFile(tx, s, { entityType: 'blacklist_entry', entityId: id, uploadedBy: actor.userId });
+      out.push({ fileId, name: s.originalName, size: s.size, mime: s.mime });
+    }
+    await recordAudit(tx, actor, {
+      action: 'credit.blacklist.attachment_upload',
+      entityType: 'blacklist_entry',
+      entityId: id,
+      regionId: entry.regionId,
+      after: { files: out.map((o, i) => ({ ...o, sha256: stored[i]?.sha256 })) },
+    });
+  });
+  return { fileId: out[0]?.fileId as string, files: out };
+}
+
+/** The bytes of a file of a blacklist entry the actor may see (404 for anything else). */
+export async function readBlacklistFile(db: Db, actor: Actor, dataDir: string, id: string, fileId: string) {
+  await blacklistEntryInScope(db, actor, id);
+  const [file] = await db
+    .select({ name: files.originalName, mime: files.mime, storageKey: files.storageKey })
+    .from(files)
+    .where(and(eq(files.id, fileId), eq(files.entityType, 'blacklist_entry'), eq(files.entityId, id)));
+  if (!file) throw notFound('材料');
+  return { name: file.name, mime: file.mime, buffer: await readUpload(dataDir, file.storageKey) };
+}
+
+/** Blacklist entries in scope (list page); `pending` = only entries with a pending objection or repair application. */
+export async function listBlacklist(db: Db, actor: Actor, q: PageQuery & { active?: boolean; pending?: boolean }) {
+  const today = todayInChina();
+  const where = and(
+    regionScope(actor, blacklistEntries.regionId),
+    q.active ? blacklistActive(today) : undefined,
+    q.pending
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(blacklistApplications)
+            .where(and(eq(blacklistApplications.blacklistEntryId, blacklistEntries.id), eq(blacklistApplications.status, 'pending'))),
+        )
+      : undefined,
+  );
   const { limit, offset } = limitOffset(q);
   const rows = await db
-    .select({ entry: blacklistEntries, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .select({ entry: blacklistEntries, enterpriseName: enterprises.name, creditCode: enterprises.creditCode, pending: pendingKindSql })
     .from(blacklistEntries)
     .innerJoin(enterprises, eq(enterprises.id, blacklistEntries.enterpriseId))
     .where(where)
@@ -344,7 +645,12 @@ export async function listBlacklist(db: Db, actor: Actor, q: PageQuery & { activ
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(blacklistEntries).where(where);
   return {
-    items: rows.map((r) => ({ ...presentBlacklist(r.entry, today), enterpriseId: r.entry.enterpriseId, enterpriseName: r.enterpriseName, creditCode: r.creditCode })),
+    items: rows.map((r) => ({
+      ...presentBlacklist(r.entry, today, r.pending),
+      enterpriseId: r.entry.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      creditCode: r.creditCode,
+    })),
     total: Number(total?.n ?? 0),
     page: q.page,
     pageSize: q.pageSize,
@@ -425,7 +731,13 @@ export async function exportCredit(db: Db, actor: Actor, from: string, to: strin
     .where(and(regionScope(actor, creditEvents.regionId), gte(creditEvents.occurredOn, from), lte(creditEvents.occurredOn, to)))
     .orderBy(asc(enterprises.creditCode), asc(creditEvents.occurredOn), asc(creditEvents.id));
   const blacklist = await db
-    .select({ entry: blacklistEntries, enterpriseName: enterprises.name, creditCode: enterprises.creditCode })
+    .select({
+      entry: blacklistEntries,
+      enterpriseName: enterprises.name,
+      creditCode: enterprises.creditCode,
+      // The latest objection's state (upheld = the entry is annulled); null when none was raised.
+      objectionStatus: sql<string | null>`(SELECT ${blacklistApplications.status} FROM ${blacklistApplications} WHERE ${blacklistApplications.blacklistEntryId} = ${blacklistEntries.id} AND ${blacklistApplications.kind} = 'objection' ORDER BY ${blacklistApplications.submittedAt} DESC LIMIT 1)`,
+    })
     .from(blacklistEntries)
     .innerJoin(enterprises, eq(enterprises.id, blacklistEntries.enterpriseId))
     .where(and(regionScope(actor, blacklistEntries.regionId), gte(blacklistEntries.listedFrom, from), lte(blacklistEntries.listedFrom, to)))
@@ -465,7 +777,7 @@ export async function exportCredit(db: Db, actor: Actor, from: string, to: strin
       reason: b.entry.reason,
       occurredOn: b.entry.listedFrom,
       validUntil: b.entry.listedUntil,
-      objectionStatus: null,
+      objectionStatus: b.objectionStatus,
       sourceType: b.entry.sourceType,
       sourceId: b.entry.sourceId,
       repairedAt: b.entry.repairedAt ? b.entry.repairedAt.toISOString() : null,

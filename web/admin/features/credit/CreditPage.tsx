@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { dayjs } from '../../../common/format.js';
 import { useSession } from '../../app/session.js';
 import { EnterpriseSelect } from '../registry/components/EnterpriseSelect.js';
-import { type BlacklistRow, downloadCreditExport } from './api.js';
+import { BLACKLIST_PENDING_LABELS, type BlacklistRow, downloadCreditExport } from './api.js';
 import { CreditRuleEditor } from './components/CreditRuleEditor.js';
 import { EnterpriseCreditView } from './components/EnterpriseCreditView.js';
 
@@ -37,13 +37,54 @@ function CreditExport() {
   );
 }
 
+function BlacklistTable({ params, onOpen }: { params: Record<string, string>; onOpen: (r: BlacklistRow) => void }) {
+  return (
+    <ProTable<BlacklistRow>
+      rowKey="id"
+      search={false}
+      options={false}
+      params={params}
+      request={(p) => tableRequest<BlacklistRow>('/api/blacklist', p)}
+      pagination={{ defaultPageSize: 20 }}
+      onRow={(r) => ({ onClick: () => onOpen(r), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: '企业', dataIndex: 'enterpriseName', render: (_d, r) => <Typography.Link>{r.enterpriseName}</Typography.Link> },
+        { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200 },
+        { title: '列入原因', dataIndex: 'reason', ellipsis: true },
+        { title: '期间', width: 220, render: (_d, r) => `${r.from} 至 ${r.until ?? '信用修复前'}` },
+        {
+          title: '状态',
+          width: 220,
+          render: (_d, r) => (
+            <>
+              {r.annulledAt ? (
+                <Tag color="green">已撤销（异议成立）</Tag>
+              ) : r.repairedAt ? (
+                <Tag color="green">已修复 {fmtDate(r.repairedAt)}</Tag>
+              ) : r.active === false ? (
+                <Tag>{r.status === 'scheduled' ? '未生效' : '已到期'}</Tag>
+              ) : (
+                <Tag color="red">生效中</Tag>
+              )}
+              {r.pendingApplication && <Tag color="orange">{BLACKLIST_PENDING_LABELS[r.pendingApplication]}</Tag>}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 /** 信用管理 (staff) / 本企业信用 (enterprise users). */
 export default function CreditPage() {
   const { me, can } = useSession();
   const navigate = useNavigate();
   if (me?.enterpriseId)
     return (
-      <PageContainer title="本企业信用" content="信用事件按评分规则计分；对认定有异议的扣分事件，可以提出异议，由主管部门复核。">
+      <PageContainer
+        title="本企业信用"
+        content="信用事件按评分规则计分；对认定有异议的扣分事件或黑名单记录，可以提出异议，由主管部门复核；被列入黑名单后完成整改的，可以申请信用修复。"
+      >
         <EnterpriseCreditView enterpriseId={me.enterpriseId} />
       </PageContainer>
     );
@@ -64,23 +105,16 @@ export default function CreditPage() {
           {
             key: 'blacklist',
             label: '黑名单',
+            children: <BlacklistTable params={{ active: 'true' }} onOpen={(r) => navigate(`/app/credit/enterprises/${r.enterpriseId}`)} />,
+          },
+          can('credit:manage') && {
+            key: 'pending',
+            label: '异议与修复申请',
             children: (
-              <ProTable<BlacklistRow>
-                rowKey="id"
-                search={false}
-                options={false}
-                params={{ active: 'true' }}
-                request={(p) => tableRequest<BlacklistRow>('/api/blacklist', p)}
-                pagination={{ defaultPageSize: 20 }}
-                onRow={(r) => ({ onClick: () => navigate(`/app/credit/enterprises/${r.enterpriseId}`), style: { cursor: 'pointer' } })}
-                columns={[
-                  { title: '企业', dataIndex: 'enterpriseName', render: (_d, r) => <Typography.Link>{r.enterpriseName}</Typography.Link> },
-                  { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200 },
-                  { title: '列入原因', dataIndex: 'reason', ellipsis: true },
-                  { title: '期间', width: 220, render: (_d, r) => `${r.from} 至 ${r.until ?? '信用修复前'}` },
-                  { title: '状态', width: 120, render: (_d, r) => (r.repairedAt ? <Tag color="green">已修复 {fmtDate(r.repairedAt)}</Tag> : <Tag color="red">生效中</Tag>) },
-                ]}
-              />
+              <>
+                <Typography.Paragraph type="secondary">企业对黑名单记录提出的异议和信用修复申请，待处理的在此列出；点击进入企业信用页处理。</Typography.Paragraph>
+                <BlacklistTable params={{ pending: 'true' }} onOpen={(r) => navigate(`/app/credit/enterprises/${r.enterpriseId}`)} />
+              </>
             ),
           },
           { key: 'rules', label: '评分规则', children: <CreditRuleEditor editable={can('credit:manage')} /> },

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio, Row, Select, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../../common/api.js';
@@ -7,6 +7,8 @@ import { dayjs, fmtDate, fmtDateTime } from '../../../../common/format.js';
 import { useSession } from '../../../app/session.js';
 import { useSave, ymd } from '../../campaigns/components/shared.js';
 import {
+  BLACKLIST_PENDING_LABELS,
+  type BlacklistAction,
   type BlacklistEntry,
   CREDIT_EVENT_LABELS,
   type CreditEvent,
@@ -16,25 +18,83 @@ import {
   OBJECTION_LABELS,
   addBlacklist,
   addCreditEvent,
+  applyBlacklistRepair,
+  decideBlacklistObjection,
   decideCreditObjection,
   getEnterpriseCredit,
+  objectBlacklist,
   objectCreditEvent,
+  refuseBlacklistRepair,
   repairBlacklist,
+  uploadBlacklistFile,
 } from '../api.js';
+import { BlacklistApplications } from './BlacklistApplications.js';
+import { FileIdsUpload } from '../../../components/FileIdsUpload.js';
 
 type Dialog =
   | { kind: 'objection'; event: CreditEvent }
   | { kind: 'decision'; event: CreditEvent }
   | { kind: 'repair'; entry: BlacklistEntry }
+  | { kind: 'repairRefusal'; entry: BlacklistEntry }
+  | { kind: 'blacklistObjection'; entry: BlacklistEntry }
+  | { kind: 'blacklistDecision'; entry: BlacklistEntry; upheld: boolean }
+  | { kind: 'repairApplication'; entry: BlacklistEntry }
   | { kind: 'blacklist' }
   | { kind: 'event' }
   | null;
 
 const today = () => dayjs().format('YYYY-MM-DD');
 const eventCounts = (e: CreditEvent) => e.counts ?? e.valid ?? (e.objectionStatus !== 'upheld' && e.occurredOn <= today() && today() <= e.validUntil);
-const blacklistActive = (b: BlacklistEntry) => b.active ?? (!b.repairedAt && b.from <= today() && (!b.until || today() <= b.until));
+const blacklistActive = (b: BlacklistEntry) => b.active ?? (!b.repairedAt && !b.annulledAt && b.from <= today() && (!b.until || today() <= b.until));
 
-/** One enterprise's credit: score, grade, events with validity and objections, blacklist. */
+function BlacklistStatusTag({ entry: b }: { entry: BlacklistEntry }) {
+  if (b.annulledAt) return <Tag color="green">已撤销（异议成立）</Tag>;
+  if (b.repairedAt)
+    return (
+      <Tooltip title={b.repairNote}>
+        <Tag color="green">已修复 {fmtDate(b.repairedAt)}</Tag>
+      </Tooltip>
+    );
+  if (blacklistActive(b)) return <Tag color="red">生效中</Tag>;
+  return b.from > today() ? <Tag>未生效</Tag> : <Tag>已到期</Tag>;
+}
+
+const DIALOG_TITLES: Record<NonNullable<Dialog>['kind'], string> = {
+  objection: '对信用事件提出异议',
+  decision: '处理信用异议',
+  repair: '信用修复',
+  repairRefusal: '不予信用修复',
+  blacklistObjection: '对黑名单记录提出异议',
+  blacklistDecision: '处理黑名单异议',
+  repairApplication: '申请信用修复',
+  blacklist: '列入黑名单',
+  event: '记录信用事件',
+};
+
+/** The pending objection or repair application the staff user is answering. */
+function PendingApplicationSummary({ entry }: { entry: BlacklistEntry }) {
+  const pending = entry.applications?.find((a) => a.status === 'pending');
+  if (!pending) return null;
+  return (
+    <Alert
+      type="info"
+      style={{ marginBottom: 16 }}
+      message={pending.kind === 'objection' ? '企业异议理由' : '企业信用修复申请'}
+      description={
+        pending.kind === 'objection' ? (
+          pending.reason
+        ) : (
+          <>
+            <div>信用承诺：{pending.commitment}</div>
+            <div>整改情况：{pending.rectificationSummary}</div>
+          </>
+        )
+      }
+    />
+  );
+}
+
+/** One enterprise's credit: score, grade, events with validity and objections, blacklist (with the company's objections and repair applications). */
 export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string }) {
   const { me, can } = useSession();
   const save = useSave();
@@ -44,6 +104,8 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
   const [form] = Form.useForm();
   const isOwnCompany = me?.enterpriseId === enterpriseId;
   const manage = can('credit:manage');
+  // The server lists what the user may do on each entry; older responses fall back to the role.
+  const allowed = (b: BlacklistEntry, action: BlacklistAction) => (b.allowedActions ? b.allowedActions.includes(action) : action === 'repair' && manage && !b.repairedAt);
 
   const load = useCallback(() => {
     getEnterpriseCredit(enterpriseId).then(setCredit, (err) => setError(err instanceof ApiError ? err.message : '加载失败'));
@@ -69,7 +131,23 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
         break;
       case 'repair':
         fn = () => repairBlacklist(dialog.entry.id, v.note);
-        success = '已完成信用修复';
+        success = dialog.entry.pendingApplication === 'repair' ? '已同意信用修复申请，该记录已移出黑名单' : '已完成信用修复';
+        break;
+      case 'repairRefusal':
+        fn = () => refuseBlacklistRepair(dialog.entry.id, v.note);
+        success = '已答复：不予信用修复';
+        break;
+      case 'blacklistObjection':
+        fn = () => objectBlacklist(dialog.entry.id, { reason: v.reason, fileIds: v.fileIds ?? [] });
+        success = '异议已提交，等待主管部门处理';
+        break;
+      case 'blacklistDecision':
+        fn = () => decideBlacklistObjection(dialog.entry.id, { upheld: dialog.upheld, note: v.note });
+        success = dialog.upheld ? '异议成立，该黑名单记录已撤销' : '已答复：异议不成立';
+        break;
+      case 'repairApplication':
+        fn = () => applyBlacklistRepair(dialog.entry.id, { commitment: v.commitment, rectificationSummary: v.rectificationSummary, fileIds: v.fileIds ?? [] });
+        success = '信用修复申请已提交，等待主管部门审核';
         break;
       case 'blacklist':
         fn = () => addBlacklist(enterpriseId, { reason: v.reason, from: ymd(v.period?.[0]), until: ymd(v.period?.[1]) });
@@ -192,29 +270,53 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
         }
       >
         <Table<BlacklistEntry>
+          // Remount when the set of pending requests changes, so a new one opens expanded.
+          key={credit.blacklist
+            .filter((b) => b.pendingApplication)
+            .map((b) => b.id)
+            .join()}
           rowKey="id"
           size="small"
           dataSource={credit.blacklist}
           pagination={false}
           locale={{ emptyText: '无黑名单记录' }}
+          expandable={{
+            rowExpandable: (b) => !!b.applications?.length,
+            defaultExpandedRowKeys: credit.blacklist.filter((b) => b.pendingApplication).map((b) => b.id),
+            expandedRowRender: (b) => <BlacklistApplications entryId={b.id} applications={b.applications ?? []} />,
+          }}
           columns={[
             { title: '列入原因', dataIndex: 'reason' },
             { title: '期间', render: (_v, b) => `${b.from} 至 ${b.until ?? '信用修复前'}` },
             {
               title: '状态',
-              render: (_v, b) =>
-                b.repairedAt ? (
-                  <Tooltip title={b.repairNote}>
-                    <Tag color="green">已修复 {fmtDate(b.repairedAt)}</Tag>
-                  </Tooltip>
-                ) : blacklistActive(b) ? (
-                  <Tag color="red">生效中</Tag>
-                ) : (
-                  <Tag>已到期</Tag>
-                ),
+              render: (_v, b) => (
+                <>
+                  <BlacklistStatusTag entry={b} />
+                  {b.pendingApplication && <Tag color="orange">{BLACKLIST_PENDING_LABELS[b.pendingApplication]}</Tag>}
+                </>
+              ),
             },
             { title: '登记时间', dataIndex: 'createdAt', render: (v) => fmtDateTime(v) },
-            { title: '操作', render: (_v, b) => manage && !b.repairedAt && <a onClick={() => setDialog({ kind: 'repair', entry: b })}>信用修复</a> },
+            {
+              title: '操作',
+              render: (_v, b) => (
+                <Space size="small" wrap>
+                  {allowed(b, 'objection') && <a onClick={() => setDialog({ kind: 'blacklistObjection', entry: b })}>提出异议</a>}
+                  {allowed(b, 'repair_application') && <a onClick={() => setDialog({ kind: 'repairApplication', entry: b })}>申请信用修复</a>}
+                  {allowed(b, 'objection_decision') && (
+                    <>
+                      <a onClick={() => setDialog({ kind: 'blacklistDecision', entry: b, upheld: true })}>异议成立</a>
+                      <a onClick={() => setDialog({ kind: 'blacklistDecision', entry: b, upheld: false })}>异议不成立</a>
+                    </>
+                  )}
+                  {allowed(b, 'repair') && (
+                    <a onClick={() => setDialog({ kind: 'repair', entry: b })}>{b.pendingApplication === 'repair' ? '同意修复' : '信用修复'}</a>
+                  )}
+                  {allowed(b, 'repair_refusal') && <a onClick={() => setDialog({ kind: 'repairRefusal', entry: b })}>不予修复</a>}
+                </Space>
+              ),
+            },
           ]}
         />
       </Card>
@@ -224,17 +326,7 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
         onCancel={() => setDialog(null)}
         onOk={submit}
         okText="提交"
-        title={
-          dialog?.kind === 'objection'
-            ? '对信用事件提出异议'
-            : dialog?.kind === 'decision'
-              ? '处理信用异议'
-              : dialog?.kind === 'repair'
-                ? '信用修复'
-                : dialog?.kind === 'blacklist'
-                  ? '列入黑名单'
-                  : '记录信用事件'
-        }
+        title={dialog ? (dialog.kind === 'repair' && dialog.entry.pendingApplication === 'repair' ? '同意信用修复申请' : DIALOG_TITLES[dialog.kind]) : ''}
       >
         <Form form={form} layout="vertical" name="creditDialog" initialValues={{ occurredOn: dayjs(), period: [dayjs(), null] }}>
           {(dialog?.kind === 'objection' || dialog?.kind === 'decision') && (
@@ -263,10 +355,67 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
               </Form.Item>
             </>
           )}
+          {(dialog?.kind === 'repair' ||
+            dialog?.kind === 'repairRefusal' ||
+            dialog?.kind === 'blacklistObjection' ||
+            dialog?.kind === 'blacklistDecision' ||
+            dialog?.kind === 'repairApplication') && (
+            <Typography.Paragraph type="secondary">
+              黑名单记录：{dialog.entry.reason}（{dialog.entry.from} 至 {dialog.entry.until ?? '信用修复前'}）
+            </Typography.Paragraph>
+          )}
+          {(dialog?.kind === 'blacklistDecision' || dialog?.kind === 'repairRefusal' || dialog?.kind === 'repair') && (
+            <PendingApplicationSummary entry={dialog.entry} />
+          )}
           {dialog?.kind === 'repair' && (
-            <Form.Item name="note" label="修复说明" rules={[{ required: true, message: '请填写信用修复依据' }]}>
+            <Form.Item name="note" label="修复说明" rules={[{ required: true, message: '请填写信用修复依据' }, { min: 4, message: '请填写信用修复说明（至少 4 个字）' }]}>
               <Input.TextArea rows={3} maxLength={2000} placeholder="如 已完成整改并公开信用承诺" />
             </Form.Item>
+          )}
+          {dialog?.kind === 'repairRefusal' && (
+            <Form.Item name="note" label="不予修复的理由" rules={[{ required: true, message: '请填写不予修复的理由' }, { min: 4, message: '请填写不予修复的理由（至少 4 个字）' }]}>
+              <Input.TextArea rows={3} maxLength={2000} placeholder="如 整改材料不全，公共收益未公示" />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'blacklistDecision' && (
+            <>
+              <Alert
+                type={dialog.upheld ? 'success' : 'warning'}
+                showIcon
+                style={{ marginBottom: 16 }}
+                message={dialog.upheld ? '异议成立：撤销该黑名单记录，企业不再计为黑名单。' : '异议不成立：黑名单记录继续有效。'}
+              />
+              <Form.Item name="note" label="处理意见" rules={[{ required: true, message: '请填写处理意见' }, { min: 4, message: '请填写处理意见（至少 4 个字）' }]}>
+                <Input.TextArea rows={3} maxLength={2000} />
+              </Form.Item>
+            </>
+          )}
+          {dialog?.kind === 'blacklistObjection' && (
+            <>
+              <Form.Item name="reason" label="异议理由" rules={[{ required: true, message: '请填写异议理由' }, { min: 10, message: '请说明异议理由（至少 10 个字）' }]}>
+                <Input.TextArea rows={4} maxLength={2000} placeholder="说明列入黑名单的认定有何错误，如 所依据的处罚已被撤销" />
+              </Form.Item>
+              <Form.Item name="fileIds" label="证明材料（可选）">
+                <FileIdsUpload upload={(file) => uploadBlacklistFile(dialog.entry.id, file)} />
+              </Form.Item>
+            </>
+          )}
+          {dialog?.kind === 'repairApplication' && (
+            <>
+              <Form.Item name="commitment" label="信用承诺" rules={[{ required: true, message: '请填写信用承诺' }, { min: 10, message: '请填写信用承诺（至少 10 个字）' }]}>
+                <Input.TextArea rows={3} maxLength={2000} placeholder="如 我公司承诺依法诚信经营，按规定公示收费，接受业主和社会监督" />
+              </Form.Item>
+              <Form.Item
+                name="rectificationSummary"
+                label="整改情况"
+                rules={[{ required: true, message: '请说明整改情况' }, { min: 10, message: '请说明整改情况（至少 10 个字）' }]}
+              >
+                <Input.TextArea rows={4} maxLength={4000} showCount placeholder="已采取的整改措施、完成时间、处罚履行情况等" />
+              </Form.Item>
+              <Form.Item name="fileIds" label="证明材料（可选）">
+                <FileIdsUpload upload={(file) => uploadBlacklistFile(dialog.entry.id, file)} />
+              </Form.Item>
+            </>
           )}
           {dialog?.kind === 'blacklist' && (
             <>

@@ -1,49 +1,8 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Upload } from 'antd';
-import type { UploadFile } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../../common/api.js';
+import { FileIdsUpload } from '../../../components/FileIdsUpload.js';
 import { useSave, ymd } from '../../campaigns/components/shared.js';
 import { ACTION_LABELS, type ProblemDetail, problemAction, uploadProblemFile } from '../api.js';
-
-/** Evidence uploader: each chosen file is uploaded at once; the form value is the list of file ids. */
-function EvidenceUpload({ id, problemId, onChange }: { id?: string; problemId: string; value?: string[]; onChange?: (ids: string[]) => void }) {
-  const { message } = App.useApp();
-  const [files, setFiles] = useState<(UploadFile & { fileId?: string })[]>([]);
-  const emit = (list: (UploadFile & { fileId?: string })[]) => onChange?.(list.filter((f) => f.fileId).map((f) => f.fileId as string));
-  return (
-    <Upload
-      id={id}
-      multiple
-      fileList={files}
-      accept="image/*,.pdf,.docx,.xlsx"
-      customRequest={async (opts) => {
-        const file = opts.file as File;
-        try {
-          const res = await uploadProblemFile(problemId, file);
-          setFiles((prev) => {
-            const next = prev.map((f) => (f.uid === (opts.file as UploadFile).uid ? { ...f, status: 'done' as const, fileId: res.fileId } : f));
-            emit(next);
-            return next;
-          });
-          opts.onSuccess?.(res);
-        } catch (err) {
-          message.error(err instanceof ApiError ? err.message : '上传失败');
-          setFiles((prev) => prev.map((f) => (f.uid === (opts.file as UploadFile).uid ? { ...f, status: 'error' as const } : f)));
-        }
-      }}
-      onChange={({ fileList }) => {
-        setFiles((prev) => {
-          const next = fileList.map((f) => ({ ...f, fileId: prev.find((p) => p.uid === f.uid)?.fileId }));
-          emit(next);
-          return next;
-        });
-      }}
-    >
-      <Button icon={<UploadOutlined />}>上传照片或文件</Button>
-    </Upload>
-  );
-}
 
 /**
  * One modal for every lifecycle action of a problem; the fields depend on the action.
@@ -88,7 +47,7 @@ export function ProblemActionModal({ problem, action, onClose, onDone }: { probl
             <Input.TextArea rows={5} maxLength={4000} showCount placeholder="已采取的整改措施、完成时间、效果等" />
           </Form.Item>
           <Form.Item name="fileIds" label="佐证材料（照片、文件）">
-            <EvidenceUpload problemId={problem.id} />
+            <FileIdsUpload upload={(file) => uploadProblemFile(problem.id, file)} />
           </Form.Item>
         </>
       );
@@ -190,7 +149,7 @@ export function ProblemActionModal({ problem, action, onClose, onDone }: { probl
             <Input.TextArea rows={4} maxLength={2000} placeholder="请说明对该问题认定有异议的事实和理由" />
           </Form.Item>
           <Form.Item name="fileIds" label="证明材料（可选）">
-            <EvidenceUpload problemId={problem.id} />
+            <FileIdsUpload upload={(file) => uploadProblemFile(problem.id, file)} />
           </Form.Item>
         </>
       );
