@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, complaintReturns, complaints, orgUnits, projects, regions } from '../../server/db/schema/index.js';
+import { auditLog, complaintReturns, complaints, enterprises, orgUnits, projects, regions } from '../../server/db/schema/index.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 /*
@@ -69,6 +69,18 @@ describe('staff entry and triage', () => {
     expect(r.category).toBe(1);
     expect(r.leadDepartment).toBe('housing');
     expect(r.cues.length).toBeGreaterThan(0);
+  });
+
+  it('identifies the company a resident names without a project, by full or short name; an ambiguous short name is no match', async () => {
+    const [guanshan] = await t.db.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.name, '武汉关山物业服务有限公司'));
+    const r = expectStatus(await post(coordinator, '/api/triage', { text: '关山物业以欠费为由给我家停水，已经两天了' }), 200);
+    expect(r.project).toBeNull();
+    expect(r.enterprise).toMatchObject({ id: guanshan.id });
+    const lead = await newLead({ projectId: undefined, description: '关山物业以欠费为由给我家停水，已经两天了，打电话也没人管' });
+    expect(expectStatus(await get(coordinator, `/api/complaints/${lead.id}`), 200).enterpriseId).toBe(guanshan.id);
+    // 听涛物业 is the short name of two registered companies (服务 / 发展): the platform does not guess
+    expect(expectStatus(await post(coordinator, '/api/triage', { text: '听涛物业以欠费为由给我家停水' }), 200).enterprise).toBeNull();
+    expect(expectStatus(await post(coordinator, '/api/triage', { text: '武汉听涛物业服务有限公司以欠费为由给我家停水' }), 200).enterprise.name).toBe('武汉听涛物业服务有限公司');
   });
 
   it('registers a lead, triages it, encrypts the contact and masks it in every staff response', async () => {

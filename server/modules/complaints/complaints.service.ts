@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { redactPersonalData } from '../../../core/redaction/index.js';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import {
   ACTION_LABELS,
   PUBLIC_EVENT_TEXT,
@@ -103,6 +103,43 @@ async function projectNamedIn(db: Db, text: string, regionPath: string) {
   return row ?? null;
 }
 
+/**
+ * The company a text names when it names no project: its registered name, or the short name
+ * residents use (听涛物业 for 武汉听涛物业服务有限公司: leading province/city and the words after
+ * 物业 dropped, with or without a two-character place name in front), among companies registered in
+ * the region subtree or managing a project there. Two companies matching equally well is no match.
+ */
+export async function enterpriseNamedIn(db: Db, text: string, regionPath: string) {
+  // Names first (one pass over enterprises, each regex once), then jurisdiction for the few found.
+  const shortNames = text.includes('物业');
+  const found = await queryRows<{ id: string; name: string; score: number }>(
+    db,
+    sql`SELECT id, name, CASE WHEN strpos(${text}, name) > 0 THEN 1000 + length(name)
+          WHEN strpos(${text}, a) > 0 THEN length(a) WHEN strpos(${text}, b) > 0 THEN length(b) ELSE 0 END AS score
+        FROM (SELECT id, name,
+                CASE WHEN ${shortNames} THEN substring(name from '^(?:[^省]{2,3}省)?(?:[^市]{2,3}市)?([^物]{2,}?物业)') END AS a,
+                CASE WHEN ${shortNames} THEN substring(name from '^(?:[^省]{2,3}省)?(?:[^市]{2,3}市)?[^物]{2}([^物]{2,}?物业)') END AS b
+              FROM enterprises WHERE status <> 'deregistered') s
+        WHERE strpos(${text}, name) > 0 OR strpos(${text}, a) > 0 OR strpos(${text}, b) > 0
+        ORDER BY score DESC LIMIT 5`,
+  );
+  if (!found.length) return null;
+  const path = `${regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const inRegion = new Set(
+    (
+      await queryRows<{ id: string }>(
+        db,
+        sql`SELECT e.id FROM enterprises e WHERE e.id IN (${sql.join(found.map((f) => sql`${f.id}::uuid`), sql`, `)})
+          AND (e.region_id IN (SELECT id FROM regions WHERE path LIKE ${path})
+            OR EXISTS (SELECT 1 FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.enterprise_id = e.id AND r.path LIKE ${path}))`,
+      )
+    ).map((r) => r.id),
+  );
+  const visible = found.filter((f) => inRegion.has(f.id));
+  if (!visible.length || (visible.length > 1 && visible[0].score === visible[1].score)) return null;
+  return { id: visible[0].id, name: visible[0].name };
+}
+
 async function enterpriseRef(db: Db, id: string | null) {
   if (!id) return null;
   const [row] = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
@@ -116,7 +153,7 @@ export async function triageText(db: Db, actor: Actor, text: string) {
   const result = triage(text, rules);
   const ms = performance.now() - started;
   const project = await projectNamedIn(db, text, actor.regionPath);
-  const enterprise = project ? await enterpriseRef(db, project.enterpriseId) : null;
+  const enterprise = project ? await enterpriseRef(db, project.enterpriseId) : await enterpriseNamedIn(db, text, actor.regionPath);
   return {
     category: result.category,
     leadDepartment: result.leadDepartment,
@@ -156,6 +193,8 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
   } else {
     project = await projectNamedIn(tx, input.description, actor.regionPath);
   }
+  // Without a project, the company the resident names (the lead then reaches the company's record).
+  const namedEnterprise = project ? null : await enterpriseNamedIn(tx, input.description, actor.regionPath);
   let regionId: number | null = project?.regionId ?? null;
   if (!regionId && input.regionId) {
     const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), regionScope(actor, regions.id)));
@@ -189,7 +228,7 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       address: input.address ?? project?.address ?? null,
       regionId: regionId as number,
       projectId: project?.id ?? null,
-      enterpriseId: project?.enterpriseId ?? null,
+      enterpriseId: project?.enterpriseId ?? namedEnterprise?.id ?? null,
       contactNameEnc: anonymous ? null : deps.cipher.encrypt(input.contactName ?? null),
       contactPhoneEnc: phone ? deps.cipher.encrypt(phone) : null,
       contactPhoneBidx: phone ? deps.cipher.blindIndex(phone) : null,
