@@ -47,15 +47,15 @@ export function sniffFileType(buf: Buffer): FileType | null {
   // Office documents are zips, told apart by their top-level entries; any other zip counts as an
   // xlsx so that an import reports it as a workbook it cannot read.
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
-    const names = zipEntryNames(buf);
+    const names = new Set(zipEntries(buf).map((e) => e.name));
     return names.has('word/document.xml') && !names.has('xl/workbook.xml') ? 'docx' : 'xlsx';
   }
   return null;
 }
 
-/** Names in a zip's central directory (empty when it cannot be found, e.g. a truncated file). */
-function zipEntryNames(buf: Buffer): Set<string> {
-  const names = new Set<string>();
+/** Entries (name, uncompressed size) of a zip's central directory; empty when it cannot be found (e.g. a truncated file). */
+export function zipEntries(buf: Buffer): Array<{ name: string; size: number }> {
+  const entries: Array<{ name: string; size: number }> = [];
   const floor = Math.max(0, buf.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = buf.length - 22; i >= floor; i--) {
@@ -64,17 +64,17 @@ function zipEntryNames(buf: Buffer): Set<string> {
       break;
     }
   }
-  if (eocd < 0) return names;
+  if (eocd < 0) return entries;
   const count = buf.readUInt16LE(eocd + 10);
   let at = buf.readUInt32LE(eocd + 16);
   for (let n = 0; n < count && at + 46 <= buf.length && buf.readUInt32LE(at) === 0x02014b50; n++) {
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
-    names.add(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size: buf.readUInt32LE(at + 24) });
     at += 46 + nameLength + extraLength + commentLength;
   }
-  return names;
+  return entries;
 }
 
 const TYPE_LABELS: Record<FileType, string> = { jpeg: 'JPG', png: 'PNG', webp: 'WEBP', gif: 'GIF', pdf: 'PDF', xlsx: 'Excel（.xlsx）', docx: 'Word（.docx）' };

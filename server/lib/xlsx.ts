@@ -1,10 +1,16 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { zipEntries } from './files.js';
 
 /**
  * Table-shaped xlsx in and out, with exceljs only (never the `xlsx` package: unfixed CVEs on
- * reading untrusted files). Reading streams the file row by row so a 60,000-row sheet never
- * builds an in-memory workbook; columns are found by header text in row 1, in any order.
+ * reading untrusted files); columns are found by header text in row 1, in any order.
+ *
+ * Reading loads the workbook in memory (exceljs' JSZip loader): its streaming reader ends the zip
+ * iteration early now and then when the consumer is slow (a worksheet stored ahead of the shared
+ * strings or workbook.xml), which fails the read or — worse — drops the shared strings silently.
+ * The decompressed size is checked first, so a huge or malicious file is refused before parsing.
+ * Writing (exports) still streams.
  */
 
 export interface ColumnSpec<K extends string = string> {
@@ -109,15 +115,58 @@ export interface ReadTableResult<K extends string> {
 export async function readTable<K extends string>(
   buffer: Buffer,
   columns: readonly ColumnSpec<K>[],
-  onRows?: (count: number) => void | Promise<void>,
+  onRows?: (count: number) => void,
   maxRows = MAX_TABLE_ROWS,
 ): Promise<ReadTableResult<K>> {
+  const unpacked = zipEntries(buffer).reduce((sum, e) => sum + e.size, 0);
+  if (unpacked > MAX_UNPACKED_BYTES) throw new WorkbookTooLargeError(unpacked);
+  const workbook = new ExcelJS.Workbook();
   try {
-    return await readTableUnchecked(buffer, columns, onRows, maxRows);
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (err) {
     throw new UnreadableWorkbookError(err);
   }
+  let best: HeaderMatch<K> | null = null;
+  for (const sheet of workbook.worksheets) {
+    const first = sheet.getRow(1);
+    const header = matchHeaders(first.cellCount ? ((first.values as unknown[]) ?? []) : [], columns);
+    if (!best || header.index.size > best.index.size) best = header;
+    if (header.missing.length > 0 || header.index.size === 0) continue;
+    const rows: TableRow<K>[] = [];
+    let tooManyRows = false;
+    sheet.eachRow((row, number) => {
+      if (number === 1 || tooManyRows) return;
+      const values = (row.values as unknown[]) ?? [];
+      const cells = {} as Record<K, unknown>;
+      let blank = true;
+      for (const [key, col] of header.index) {
+        cells[key] = values[col];
+        if (cellText(values[col]) !== '') blank = false;
+      }
+      if (blank) return;
+      if (rows.length >= maxRows) {
+        tooManyRows = true;
+        return;
+      }
+      rows.push({ row: number, cells });
+      if (onRows && rows.length % 1000 === 0) onRows(rows.length);
+    });
+    return { found: true, tooManyRows, header, columnLetter: letterOf(header), rows };
+  }
+  return { found: false, tooManyRows: false, header: best, columnLetter: letterOf(best), rows: [] };
 }
+
+function letterOf<K extends string>(header: HeaderMatch<K> | null): (key: K) => string {
+  const letters = new Map<K, string>();
+  if (header) for (const [key, col] of header.index) letters.set(key, columnLetter(col));
+  return (key) => letters.get(key) ?? '';
+}
+
+/**
+ * Largest workbook (decompressed) an import opens: a 100,000-row 12345 export with long texts is
+ * well below it; a zip bomb or a file far beyond what an import takes is refused before parsing.
+ */
+export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
 /** The upload is not a workbook exceljs can read (another zip, .xls renamed, encrypted, truncated). */
 export class UnreadableWorkbookError extends Error {
@@ -126,67 +175,11 @@ export class UnreadableWorkbookError extends Error {
   }
 }
 
-async function readTableUnchecked<K extends string>(
-  buffer: Buffer,
-  columns: readonly ColumnSpec<K>[],
-  onRows: ((count: number) => void | Promise<void>) | undefined,
-  maxRows: number,
-): Promise<ReadTableResult<K>> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  let best: HeaderMatch<K> | null = null;
-  let chosen: HeaderMatch<K> | null = null;
-  const rows: TableRow<K>[] = [];
-  let tooManyRows = false;
-  for await (const sheet of reader) {
-    if (chosen || tooManyRows) {
-      // Drain the remaining sheets so the zip stream completes.
-      for await (const _ of sheet) void _;
-      continue;
-    }
-    let header: HeaderMatch<K> | null = null;
-    let accepted = false;
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]) ?? [];
-      if (header === null) {
-        if (row.number !== 1) {
-          header = matchHeaders([], columns); // row 1 is empty: not a data sheet
-        } else {
-          header = matchHeaders(values, columns);
-          if (!best || header.index.size > best.index.size) best = header;
-          accepted = header.missing.length === 0 && header.index.size > 0;
-        }
-        if (!accepted) continue;
-        chosen = header;
-        continue;
-      }
-      if (!accepted) continue;
-      const cells = {} as Record<K, unknown>;
-      let blank = true;
-      for (const [key, col] of header.index) {
-        const v = values[col];
-        cells[key] = v;
-        if (cellText(v) !== '') blank = false;
-      }
-      if (blank) continue;
-      if (rows.length >= maxRows) {
-        // Keep draining (not break): abandoning a zip entry mid-stream can stall the reader.
-        tooManyRows = true;
-        continue;
-      }
-      rows.push({ row: row.number, cells });
-      if (onRows && rows.length % 1000 === 0) await onRows(rows.length);
-    }
+/** The workbook would decompress to more than MAX_UNPACKED_BYTES. */
+export class WorkbookTooLargeError extends Error {
+  constructor(readonly unpackedBytes: number) {
+    super(`workbook too large when decompressed: ${unpackedBytes} bytes`);
   }
-  const header = chosen ?? best;
-  const letters = new Map<K, string>();
-  if (header) for (const [key, col] of header.index) letters.set(key, columnLetter(col));
-  return { found: chosen !== null, tooManyRows, header, columnLetter: (key) => letters.get(key) ?? '', rows };
 }
 
 export function columnLetter(index1: number): string {

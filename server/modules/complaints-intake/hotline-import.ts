@@ -19,7 +19,7 @@ import type { UploadedFile } from '../../http/multipart.js';
 import { regionScope } from '../../http/scope.js';
 import { type ColumnSpec, MAX_TABLE_ROWS, buildTemplate, cellRaw, cellText, readTable } from '../../lib/xlsx.js';
 import { createComplaint } from '../complaints/complaints.service.js';
-import { type ImportIssue, type ImportSpec, type Prepared, runImport } from '../imports/imports.service.js';
+import { type ImportIssue, type ImportSpec, type Prepared, importLimits, runImport } from '../imports/imports.service.js';
 
 /**
  * Bulk import of 12345 work-order exports (SPEC §5 "Channels", "Interchange") on the shared
@@ -272,7 +272,7 @@ export async function importHotlineOrders(deps: AppDeps, actor: Actor, file: Upl
   const result = await runImport(
     deps.db,
     actor,
-    { dataDir: deps.env.DATA_DIR, maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024 },
+    importLimits(deps),
     file,
     { dryRun: opts.dryRun, importId },
     hotlineSpec(deps, actor, mapping, importId, state),

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { redactPersonalData } from '../../../core/redaction/index.js';
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   ACTION_LABELS,
   PUBLIC_EVENT_TEXT,

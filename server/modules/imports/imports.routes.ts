@@ -34,7 +34,7 @@ export async function importRoutes(app: FastifyInstance, { db }: AppDeps) {
  */
 export function registryImportRoutes<P>(
   app: FastifyInstance,
-  { db, env }: AppDeps,
+  deps: AppDeps,
   kind: { path: string; tags: string[]; label: string; read: Permission; manage: Permission; template: () => Promise<Buffer>; spec: (db: Db, actor: Actor) => service.ImportSpec<P> },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,8 +62,7 @@ export function registryImportRoutes<P>(
     async (request) => {
       const actor = actorOf(request);
       const { files } = await readMultipart(request, { maxFiles: 1 });
-      const limits = { dataDir: env.DATA_DIR, maxBytes: env.UPLOAD_MAX_MB * 1024 * 1024 };
-      return service.runImport(db, actor, limits, files[0], request.query, kind.spec(db, actor));
+      return service.runImport(deps.db, actor, service.importLimits(deps), files[0], request.query, kind.spec(deps.db, actor));
     },
   );
 }

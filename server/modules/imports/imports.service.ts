@@ -1,6 +1,7 @@
 import type { ImportIssue, ImportResult } from '../../../core/imports.js';
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import { importJobs, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
@@ -8,7 +9,7 @@ import { recordAudit } from '../../http/audit.js';
 import { conflict, notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
 import { checkUpload, recordFile, safeDisplayName, writeUpload } from '../../lib/files.js';
-import { UnreadableWorkbookError } from '../../lib/xlsx.js';
+import { MAX_UNPACKED_BYTES, UnreadableWorkbookError, WorkbookTooLargeError } from '../../lib/xlsx.js';
 
 /**
  * The xlsx import pipeline shared by the registry imports (and any later import):
@@ -63,10 +64,26 @@ interface LiveProgress {
 /** Live counters of imports running in this process. */
 const live = new Map<string, LiveProgress>();
 
+/** Where uploads go, how big they may be, and whether progress can be shared while writing. */
+export interface ImportLimits {
+  dataDir: string;
+  maxBytes: number;
+  /**
+   * PostgreSQL: progress of the write phase is saved through another pooled connection while the
+   * import's transaction runs, so a poll that reaches any instance sees it. PGlite has a single
+   * connection (and a single instance): there the live counters of this process are enough.
+   */
+  shareWriteProgress: boolean;
+}
+
+export function importLimits(deps: Pick<AppDeps, 'env' | 'database'>): ImportLimits {
+  return { dataDir: deps.env.DATA_DIR, maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024, shareWriteProgress: deps.database.driver === 'postgres' };
+}
+
 export async function runImport<P>(
   db: Db,
   actor: Actor,
-  deps: { dataDir: string; maxBytes: number },
+  deps: ImportLimits,
   file: UploadedFile,
   opts: { dryRun: boolean; importId?: string },
   spec: ImportSpec<P>,
@@ -89,8 +106,12 @@ export async function runImport<P>(
   const progress: LiveProgress = { status: 'reading', total: 0, processed: 0, created: 0, updated: 0 };
   live.set(id, progress);
   let lastFlush = Date.now();
+  // Never after the end: a late progress write must not turn a finished job back into a running one.
   const flush = async () => {
-    await db.update(importJobs).set({ status: progress.status, total: progress.total, processed: progress.processed }).where(eq(importJobs.id, id));
+    await db
+      .update(importJobs)
+      .set({ status: progress.status, total: progress.total, processed: progress.processed })
+      .where(and(eq(importJobs.id, id), isNull(importJobs.finishedAt)));
   };
 
   try {
@@ -105,6 +126,9 @@ export async function runImport<P>(
       });
     } catch (err) {
       // Only a file exceljs cannot read is the user's to fix; a database error stays a 500.
+      if (err instanceof WorkbookTooLargeError) {
+        throw validationFailed({ file: `文件内容过大（解压后约 ${Math.round(err.unpackedBytes / 1024 / 1024)} MB，上限 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB），请删除无关的工作表或分成几个文件导入` });
+      }
       if (!(err instanceof UnreadableWorkbookError)) throw err;
       throw validationFailed({ file: '无法读取该文件，请确认是 Excel 2007 及以上版本的 .xlsx 文件（不支持 .xls、.csv 或加密的工作簿）' });
     }
@@ -136,6 +160,7 @@ export async function runImport<P>(
     progress.status = 'writing';
     progress.processed = 0;
     await flush();
+    lastFlush = Date.now();
     const keepFile = spec.keepFile !== false;
     const stored = keepFile ? await writeUpload(deps.dataDir, file.buffer, check.type, file.fileName) : null;
     const fileName = stored?.originalName ?? safeDisplayName(file.fileName);
@@ -143,6 +168,10 @@ export async function runImport<P>(
       const fileId = stored ? await recordFile(tx, stored, { entityType: 'import_job', entityId: id, uploadedBy: actor.userId }) : null;
       const written = await spec.write(tx, prepared.rows, (n) => {
         progress.processed = n;
+        if (deps.shareWriteProgress && Date.now() - lastFlush > 1000) {
+          lastFlush = Date.now();
+          void flush().catch(() => undefined);
+        }
       });
       await recordAudit(tx, actor, {
         action: spec.auditAction,
