@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { startBanner } from './banner.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { seedIfEmpty } from './db/seed/index.js';
-import { DEMO_USERS } from './db/seed/org.seed.js';
-import { DEMO_ENTERPRISE_NAME, DEMO_ENTERPRISE_USER } from './db/seed/registry.seed.js';
 import { loadEnv } from './env.js';
 import './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
@@ -34,23 +33,7 @@ async function main() {
   await app.listen({ port: env.PORT, host: env.HOST });
   if (env.JOBS_ENABLED) await runner.start();
 
-  const shownHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
-  const lines = [
-    '',
-    `物业服务专项整治监督平台 running at http://${shownHost}:${env.PORT}/`,
-    `  public portal:  http://${shownHost}:${env.PORT}/portal`,
-    `  API docs:       http://${shownHost}:${env.PORT}/api/docs`,
-    `  database:       ${database.driver === 'pglite' ? `embedded PGlite in ${join(env.DATA_DIR, 'pglite')}` : 'PostgreSQL (DATABASE_URL)'}${seeded ? ' — migrated and seeded just now' : ''}`,
-  ];
-  if (env.SEED_DEMO) {
-    lines.push(
-      `  demo accounts (password: ${env.DEMO_PASSWORD}${env.NODE_ENV === 'production' ? ', must be changed at first login' : ''}):`,
-      ...DEMO_USERS.map((u) => `    ${u.username.padEnd(Math.max(...DEMO_USERS.map((d) => d.username.length)) + 2)} ${u.displayName}`),
-      `    ${DEMO_ENTERPRISE_USER.username.padEnd(26)} 物业企业用户（${DEMO_ENTERPRISE_NAME}）`,
-      `  Open311 demo api_key: ${env.OPEN311_DEMO_KEY}`,
-    );
-  }
-  console.log(lines.join('\n'));
+  console.log(startBanner(env, database, seeded));
 }
 
 main().catch((err) => {

@@ -275,8 +275,17 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, input: Up
     const fields = campaignDateProblems(merged);
     if (input.parentCampaignId !== undefined) await checkParent(tx, actor, input.parentCampaignId, c.regionPath, fields, id);
     if (input.startsOn || input.endsOn) {
-      const outside = (await repo.loadPhases(tx, id)).filter((p) => p.endsOn > merged.endsOn || (p.startsOn ?? p.endsOn) < merged.startsOn);
-      if (outside.length) fields[input.endsOn ? 'endsOn' : 'startsOn'] = `阶段“${outside.map((p) => p.name).join('、')}”超出新的起止日期，请先调整阶段`;
+      // Phases, deadlines and task due dates must stay inside the campaign (as when each was saved).
+      const off = (date: string) => date < merged.startsOn || date > merged.endsOn;
+      const [phases, deadlines, tasks] = await Promise.all([repo.loadPhases(tx, id), repo.loadDeadlines(tx, id), repo.loadTasks(tx, id)]);
+      const problems: string[] = [];
+      const outside = phases.filter((p) => p.endsOn > merged.endsOn || (p.startsOn ?? p.endsOn) < merged.startsOn);
+      if (outside.length) problems.push(`阶段“${outside.map((p) => p.name).join('、')}”超出新的起止日期，请先调整阶段`);
+      const lateDeadlines = deadlines.filter((d) => off(d.dueOn));
+      if (lateDeadlines.length) problems.push(`期限${lateDeadlines.map((d) => `“${d.description}”（${d.dueOn}）`).join('、')}超出新的起止日期，请先调整期限`);
+      const lateTasks = tasks.filter((x) => x.dueOn && off(x.dueOn));
+      if (lateTasks.length) problems.push(`任务${lateTasks.map((x) => `“${x.title}”（${x.dueOn}）`).join('、')}的完成期限超出新的起止日期，请先调整任务`);
+      if (problems.length) fields[input.endsOn ? 'endsOn' : 'startsOn'] = problems.join('；');
     }
     fail(fields);
     if (input.status && !canTransition(before.status as CampaignStatus, input.status)) {
