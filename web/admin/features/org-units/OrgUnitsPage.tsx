@@ -70,7 +70,8 @@ export default function OrgUnitsPage() {
         ]}
       />
       <Modal open={editing !== null} title={editing === 'new' ? '新增单位' : '编辑单位'} onOk={save} onCancel={() => setEditing(null)} destroyOnHidden width={560}>
-        <Form form={form} layout="vertical">
+        {/* Named, so its field ids (orgUnit_type…) do not clash with the search form's (type…) and each label finds its control. */}
+        <Form form={form} layout="vertical" name="orgUnit">
           <Form.Item name="regionCode" label="所属区划" rules={[{ required: true, message: '请选择区划' }]}>
             <RegionSelect />
           </Form.Item>

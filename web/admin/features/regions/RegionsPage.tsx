@@ -25,25 +25,48 @@ export default function RegionsPage() {
   const [tree, setTree] = useState<DataNode[]>([]);
   const [selected, setSelected] = useState<RegionDto | null>(null);
   const [dialog, setDialog] = useState<'add' | 'rename' | 'move' | null>(null);
+  const [expandedKeys, setExpandedKeys] = useState<React.Key[]>([]);
+  const [loadedKeys, setLoadedKeys] = useState<React.Key[]>([]);
   const [form] = Form.useForm();
   const manage = can('region:manage');
 
   const toNode = (r: RegionDto): DataNode & { data: RegionDto } => ({ key: r.code, title: `${r.name}`, isLeaf: (r.childCount ?? 0) === 0, data: r });
 
-  const loadRoot = useCallback(async () => {
-    if (!me) return;
-    const root = await api.get<RegionDto>(`/api/regions/${me.region.code}`);
-    const children = await api.get<{ items: RegionDto[] }>('/api/regions', { parent: me.region.code });
-    setTree([{ ...toNode({ ...root, childCount: children.items.length }), children: children.items.map(toNode) }]);
-  }, [me]);
+  const fetchChildren = async (code: string) => (await api.get<{ items: RegionDto[] }>('/api/regions', { parent: code })).items.map(toNode);
+
+  /**
+   * (Re)loads the tree from the caller's own region, fetching afresh the children of every node in
+   * `expand`, so that after a change the levels that were open stay open and show the new state.
+   */
+  const loadRoot = useCallback(
+    async (expand: readonly React.Key[] = []) => {
+      if (!me) return;
+      const open = new Set(expand);
+      const loaded: React.Key[] = [me.region.code];
+      const fill = async (nodes: DataNode[]): Promise<DataNode[]> =>
+        Promise.all(
+          nodes.map(async (n) => {
+            if (n.isLeaf || !open.has(n.key)) return n;
+            loaded.push(n.key);
+            return { ...n, children: await fill(await fetchChildren(String(n.key))) };
+          }),
+        );
+      const root = await api.get<RegionDto>(`/api/regions/${me.region.code}`);
+      const children = await fill(await fetchChildren(me.region.code));
+      setTree([{ ...toNode({ ...root, childCount: children.length }), children }]);
+      setLoadedKeys(loaded);
+      setExpandedKeys((keys) => keys.filter((k) => loaded.includes(k)));
+    },
+    [me],
+  );
   useEffect(() => {
     void loadRoot();
   }, [loadRoot]);
 
   const loadChildren = async (node: DataNode) => {
-    const res = await api.get<{ items: RegionDto[] }>('/api/regions', { parent: String(node.key) });
+    const children = await fetchChildren(String(node.key));
     const insert = (list: DataNode[]): DataNode[] =>
-      list.map((n) => (n.key === node.key ? { ...n, children: res.items.map(toNode) } : n.children ? { ...n, children: insert(n.children) } : n));
+      list.map((n) => (n.key === node.key ? { ...n, children } : n.children ? { ...n, children: insert(n.children) } : n));
     setTree((t) => insert(t));
   };
 
@@ -56,7 +79,10 @@ export default function RegionsPage() {
       message.success('已保存');
       setDialog(null);
       setSelected(null);
-      await loadRoot();
+      // Keep the open levels open (and open the parent of a new node) with their children fetched afresh.
+      const open = [...expandedKeys, ...(dialog === 'add' && selected ? [selected.code] : []), ...(dialog === 'move' ? [values.newParentCode] : [])];
+      setExpandedKeys(open);
+      await loadRoot(open);
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(err instanceof ApiError ? err.message : '保存失败');
     }
@@ -66,7 +92,15 @@ export default function RegionsPage() {
     <PageContainer title="行政区划" content="省—市—区县（含功能区）—街道—社区。国家代码来自 GB/T 2260 数据包，功能区、街道、社区可自定义。">
       <div style={{ display: 'grid', gridTemplateColumns: '360px 1fr', gap: 16 }}>
         <Card size="small" title="区划树" style={{ maxHeight: 620, overflow: 'auto' }}>
-          <Tree treeData={tree} loadData={loadChildren} onSelect={(_k, info) => setSelected((info.node as unknown as { data: RegionDto }).data)} />
+          <Tree
+            treeData={tree}
+            loadData={loadChildren}
+            expandedKeys={expandedKeys}
+            onExpand={(keys) => setExpandedKeys(keys)}
+            loadedKeys={loadedKeys}
+            onLoad={(keys) => setLoadedKeys(keys)}
+            onSelect={(_k, info) => setSelected((info.node as unknown as { data: RegionDto }).data)}
+          />
         </Card>
         <Card size="small" title="节点详情">
           {selected ? (
