@@ -237,8 +237,10 @@ describe('the whole workflow, allowed and refused steps', () => {
     expect(first.sla.dueAt).toBeTruthy();
     expect((await act(coordinator, id, 'return', { reason })).statusCode).toBe(409);
     expectStatus(await act(coordinator, id, 'dispatch', { leadOrgUnitId: housingUnit }), 200);
-    const second = expectStatus(await act(coordinator, id, 'return', { reason }), 200);
+    const basis = '《湖北省物业服务和管理条例》第六条：供水设施的维护由供水单位负责';
+    const second = expectStatus(await act(coordinator, id, 'return', { reason, basis }), 200);
     expect(second.returnCount).toBe(2);
+    expect(second.timeline.at(-1).note).toContain(`职责依据：${basis}`);
     const final = expectStatus(await act(coordinator, id, 'dispatch', { leadOrgUnitId: housingUnit }), 200);
     expect(final.finalAssignment).toBe(true);
     expect(final.allowedActions).not.toContain('return');

@@ -77,6 +77,8 @@ export const actionInputs = {
   opinion: z.object({ note: text(2, 2000, '请填写办理意见'), attachments }),
   return: z.object({
     reason: text(10, 1000, '请说明退单理由（至少 10 个字），写明为何不属于本单位职责'),
+    /** 职责依据: the 三定方案 clause or legal provision that puts the matter outside the unit's remit (the web form requires it). */
+    basis: z.string().trim().max(500, '职责依据不超过 500 个字').nullish(),
     attachments,
   }),
   findings: z.object({

@@ -661,14 +661,16 @@ const handlers: { [A in ActionName]: Handler<A> } = {
 
   async return({ tx, actor, c, input, to, now }) {
     const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
-    await tx.insert(complaintReturns).values({ complaintId: c.id, orgUnitId: c.leadOrgUnitId as string, reason: input.reason, returnedBy: actor.userId, at: now });
+    // The basis for "not our duty" (三定方案 or a provision) travels with the reason the arbiter reads.
+    const reason = input.basis ? `${input.reason}（职责依据：${input.basis}）` : input.reason;
+    await tx.insert(complaintReturns).values({ complaintId: c.id, orgUnitId: c.leadOrgUnitId as string, reason, returnedBy: actor.userId, at: now });
     // The clock keeps running: dispatched_at, sign_due_at and due_at are left as they are.
     await update(tx, c, { status: to as string, returnCount: c.returnCount + 1 }, now);
     await addEvent(tx, actor, c.id, {
       action: 'return',
       from: c.status,
       to,
-      note: `退单理由：${input.reason}（第 ${c.returnCount + 1} 次退单）`,
+      note: `退单理由：${reason}（第 ${c.returnCount + 1} 次退单）`,
       attachments,
       publicNote: PUBLIC_EVENT_TEXT.return,
       at: now,

@@ -117,8 +117,15 @@ export const ACTIONS: Record<string, ActionSpec> = {
     title: '退单',
     danger: true,
     intro: () => <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="退单不停止计时，并计入本单位考核。请写明不属于本单位职责的理由和依据。" />,
-    fields: () => reason('退单理由', 10, '须说明为何不属于本单位职责，如引用三定方案或法规条款，并建议承办单位。'),
-    body: (v) => ({ reason: v.reason }),
+    fields: () => (
+      <>
+        {reason('退单理由', 10, '须说明为何不属于本单位职责，并建议承办单位。')}
+        <Form.Item name="basis" label="职责依据" rules={[{ required: true, message: '请写明职责依据：三定方案或法律法规的具体条款' }, { min: 4, message: '请写明具体条款' }]} extra="如：《东湖风景区市场监管局三定方案》第三条；《湖北省物业服务和管理条例》第六条第二款">
+          <Input maxLength={500} />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ reason: v.reason, basis: v.basis }),
   },
   findings: {
     label: '登记核查结果',
