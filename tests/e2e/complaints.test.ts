@@ -173,6 +173,32 @@ describe('staff intake', () => {
     await page.context().close();
   });
 
+  it('lets the co-unit record its part (办理意见) on a dispatched lead', async () => {
+    const coordinator = await newPage(browser);
+    await loginAs(coordinator, baseUrl, 'district-housing');
+    const created = await coordinator.request.post(`${baseUrl}/api/complaints`, {
+      data: { channel: 'phone', description: '物业把小区转供电价格从每度0.6元加到1.2元，还以欠费为由停了我家的电', contactPhone: '13900003333' },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const triage = await coordinator.request.post(`${baseUrl}/api/complaints/${id}/triage`, { data: { category: 6, leadDepartment: 'housing', coDepartments: ['market'], urgent: false } });
+    expect(triage.status()).toBe(200);
+    const dispatched = await coordinator.request.post(`${baseUrl}/api/complaints/${id}/dispatch`, { data: {} });
+    expect(dispatched.status()).toBe(200);
+    await coordinator.context().close();
+
+    const page = await newPage(browser);
+    const errors = watchErrors(page);
+    await loginAs(page, baseUrl, 'district-market');
+    await page.goto(`${baseUrl}/app/complaints/${id}`);
+    await act(page, /办理意见/, async (dialog) => {
+      await dialog.getByLabel('办理意见').fill('已核查转供电收费：按国家规定转供电不得加价，已责令退还多收电费。');
+    });
+    await page.getByText('【协办单位】已核查转供电收费').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows hot spots with triage accuracy and each unit’s returns (退单计入考核)', async () => {
     const page = await newPage(browser);
     const errors = watchErrors(page);
