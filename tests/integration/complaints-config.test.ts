@@ -219,6 +219,10 @@ describe('attachment download', () => {
     expect(res.rawPayload.equals(PNG_1PX)).toBe(true);
     // Any staff member with complaint:read in the district may read it (the market officer).
     expect((await get(market, `/api/complaints/${lead}/attachments/${used}`)).statusCode).toBe(200);
+    // Every opening is logged: who, which lead, which file.
+    const rows = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'complaint.attachment.download'), eq(auditLog.entityId, lead)));
+    expect(rows.map((r) => r.actorName).sort()).toEqual(['district-housing', 'district-market']);
+    expect(rows[0].after).toMatchObject({ fileId: used, name: '现场照片 水阀.png' });
   });
 
   it('answers 404 for a file not on that lead’s timeline, through another lead, or outside the jurisdiction', async () => {
@@ -227,6 +231,7 @@ describe('attachment download', () => {
     expect((await get(coordinator, `/api/complaints/${lead}/attachments/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
     const outside = await get(hongshan, `/api/complaints/${lead}/attachments/${used}`);
     expect(outside.statusCode).toBe(404);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'complaint.attachment.download'), eq(auditLog.actorName, 'other-district-housing')))).toHaveLength(0);
     expect(outside.body).not.toContain('PNG');
   });
 

@@ -92,6 +92,8 @@ describe('objection (异议) to a blacklist entry', () => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(PNG_1PX)).toBe(true);
     expect((await t.as(hongshan, { method: 'GET', url: `/api/blacklist/${entry.id}/attachments/${up.fileId}` })).statusCode).toBe(404);
+    const downloads = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'credit.blacklist.attachment.download'), eq(auditLog.entityId, entry.id)));
+    expect(downloads.map((d) => d.actorName)).toEqual(['district-credit']);
 
     // the company cannot decide; an officer without credit:manage cannot; another district gets 404
     expect((await post(company, `/api/blacklist/${entry.id}/objection-decision`, { upheld: true, note: '自己决定' })).statusCode).toBe(403);

@@ -154,7 +154,9 @@ describe('enterprise users', () => {
 
   it('the credit department’s officer manages credit; another department’s officer only reads', async () => {
     const creditOfficer = await t.login('district-credit');
-    expectStatus(await t.as(creditOfficer, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31&format=json' }), 200);
+    const exported = expectStatus(await t.as(creditOfficer, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31&format=json' }), 200);
+    const [logged] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'credit.export'), eq(auditLog.actorName, 'district-credit')));
+    expect(logged.after).toEqual({ from: '2026-01-01', to: '2026-12-31', records: exported.count });
     expect((await t.as(officer, { method: 'GET', url: '/api/credit/export?from=2026-01-01&to=2026-12-31&format=json' })).statusCode).toBe(403);
     const me = expectStatus(await t.as(creditOfficer, { method: 'GET', url: '/api/me' }), 200);
     expect(me.permissions ?? me.user?.permissions).toContain('credit:manage');

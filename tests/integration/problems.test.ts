@@ -90,6 +90,8 @@ describe('problem lifecycle', () => {
     const dl = await get(housing, `/api/problems/${p.id}/attachments/${file.fileId}`);
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toContain('image/png');
+    const [logged] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'problem.attachment.download'), eq(auditLog.entityId, p.id)));
+    expect(logged.after).toMatchObject({ fileId: file.fileId, name: '整改后照片.png' });
 
     // Closing without a recorded review is refused.
     const early = await post(housing, `/api/problems/${p.id}/close`, {});

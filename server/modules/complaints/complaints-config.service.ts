@@ -172,6 +172,8 @@ export async function openAttachment(db: Db, actor: Actor, dataDir: string, comp
   if (!file) throw notFound('附件');
   const opened = await openUpload(dataDir, file.storageKey);
   if (!opened) throw notFound('附件');
+  // Attachments of a lead may show residents and their homes: who opened which file is logged.
+  await recordAudit(db, actor, { action: 'complaint.attachment.download', entityType: 'complaint', entityId: c.id, regionId: c.regionId, after: { fileId, name: file.name } });
   return { name: file.name, mime: file.mime, body: opened.stream, size: opened.size };
 }
 

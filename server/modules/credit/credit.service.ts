@@ -610,13 +610,15 @@ export async function uploadBlacklistFiles(db: Db, actor: Actor, deps: { dataDir
 
 /** The bytes of a file of a blacklist entry the actor may see (404 for anything else). */
 export async function readBlacklistFile(db: Db, actor: Actor, dataDir: string, id: string, fileId: string) {
-  await blacklistEntryInScope(db, actor, id);
+  const entry = await blacklistEntryInScope(db, actor, id);
   const [file] = await db
     .select({ name: files.originalName, mime: files.mime, storageKey: files.storageKey })
     .from(files)
     .where(and(eq(files.id, fileId), eq(files.entityType, 'blacklist_entry'), eq(files.entityId, id)));
   if (!file) throw notFound('材料');
-  return { name: file.name, mime: file.mime, buffer: await readUpload(dataDir, file.storageKey) };
+  const buffer = await readUpload(dataDir, file.storageKey);
+  await recordAudit(db, actor, { action: 'credit.blacklist.attachment.download', entityType: 'blacklist_entry', entityId: id, regionId: entry.regionId, after: { fileId, name: file.name } });
+  return { name: file.name, mime: file.mime, buffer };
 }
 
 /** Blacklist entries in scope (list page); `pending` = only entries with a pending objection or repair application. */
@@ -784,7 +786,10 @@ export async function exportCredit(db: Db, actor: Actor, from: string, to: strin
       ...(summary.get(b.entry.enterpriseId) as { score: number; grade: string; blacklisted: boolean }),
     })),
   ];
-  return records.sort((a, b) => a.creditCode.localeCompare(b.creditCode) || a.occurredOn.localeCompare(b.occurredOn) || a.recordId.localeCompare(b.recordId));
+  records.sort((a, b) => a.creditCode.localeCompare(b.creditCode) || a.occurredOn.localeCompare(b.occurredOn) || a.recordId.localeCompare(b.recordId));
+  // Data leaving the platform for the municipal credit platform: who exported what is logged.
+  await recordAudit(db, actor, { action: 'credit.export', entityType: 'credit_export', after: { from, to, records: records.length } });
+  return records;
 }
 
 export const EXPORT_FIELDS: (keyof ExportRecord)[] = [

@@ -556,8 +556,10 @@ export async function uploadAttachments(db: Db, actor: Actor, deps: { dataDir: s
 
 /** The bytes of an attachment of a visible problem (404 for anything else). */
 export async function readAttachment(db: Db, actor: Actor, dataDir: string, id: string, fileId: string) {
-  await repo.problemInScope(db, actor, id);
+  const p = await repo.problemInScope(db, actor, id);
   const [file] = await repo.problemFiles(db, id, [fileId]);
   if (!file) throw notFound('附件');
-  return { name: file.name, mime: file.mime, buffer: await readUpload(dataDir, file.storageKey) };
+  const buffer = await readUpload(dataDir, file.storageKey);
+  await recordAudit(db, actor, { action: 'problem.attachment.download', entityType: 'problem', entityId: id, regionId: p.regionId, after: { fileId, name: file.name } });
+  return { name: file.name, mime: file.mime, buffer };
 }
