@@ -272,6 +272,19 @@ describe('deadlines on the working-day calendar', () => {
 });
 
 describe('company side and jurisdiction', () => {
+  it('shows the company what staff wrote with residents’ names, phones and rooms removed; staff see it whole', async () => {
+    const p = await create();
+    const note = '业主王小明（13900001234，3栋2单元501室）多次反映未整改，限期办结并报告';
+    const deadline = await addWorkingDays(t.db, today, 10);
+    expectStatus(await post(supervisor, `/api/problems/${p.id}/supervise`, { deadline, note }), 200);
+    const staffView = expectStatus(await get(housing, `/api/problems/${p.id}`), 200);
+    expect(staffView.supervisionNote).toBe(note);
+    const companyView = expectStatus(await get(company, `/api/problems/${p.id}`), 200);
+    const seen = JSON.stringify(companyView);
+    for (const secret of ['王小明', '13900001234', '501室']) expect(seen).not.toContain(secret);
+    expect(companyView.supervisionNote).toContain('限期办结并报告');
+  });
+
   it('shows an enterprise user only its own company; another company’s problem is 404 for reads and actions', async () => {
     const own = await create();
     const other = await create({ enterpriseId: otherEnterpriseId, projectId: null });

@@ -23,6 +23,7 @@ import {
 import * as wd from '../../../core/working-days.js';
 import type { Db } from '../../db/client.js';
 import { enterprises, problemEvents, problemExtensions, problemObjections, problemReviews, problemSubmissions, problems, projects } from '../../db/schema/index.js';
+import { redactPersonalData } from '../../../core/redaction/index.js';
 import { type Actor, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { notFound, validationFailed } from '../../http/errors.js';
@@ -133,17 +134,21 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
   const fileMap = new Map(fileRows.map((f) => [f.id, { id: f.id, name: f.name, mime: f.mime, size: f.size }]));
   const filesOf = (ids: readonly string[]) => ids.flatMap((i) => (fileMap.has(i) ? [fileMap.get(i) as NonNullable<ReturnType<typeof fileMap.get>>] : []));
   const enterpriseView = isEnterpriseUser(actor);
+  // What staff wrote reaches the company only with residents' names, phones, rooms and ID numbers
+  // removed: a note may quote the complainant (SPEC §5 protection). The company's own text is its own.
+  const keep = [row.enterpriseName, row.projectName].filter((n): n is string => !!n);
+  const staffText = <T extends string | null>(text: T): T => (enterpriseView && text ? (redactPersonalData(text, { keep }).text as T) : text);
   const step = row.suggestedNextStep as LadderStep | null;
   return {
     ...present(row, today, left),
     sourceId: enterpriseView && row.source === 'complaint' ? null : row.sourceId,
     complaintId: enterpriseView ? null : row.complaintId,
-    description: row.description,
-    measures: row.measures,
+    description: staffText(row.description),
+    measures: staffText(row.measures),
     responsibleOrgUnitId: row.responsibleOrgUnitId,
     responsibleOrgUnitName: row.responsibleOrgUnitName,
     responsiblePerson: row.responsiblePerson,
-    supervisionNote: row.supervisionNote,
+    supervisionNote: staffText(row.supervisionNote),
     allowedActions: allowedActions(facts, actorFacts(actor), today),
     repeat: {
       repeatOffence: row.repeatOffence,
@@ -160,7 +165,7 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
       toStatus: e.toStatus,
       actorName: e.actorName,
       byEnterprise: e.actorEnterpriseId !== null,
-      note: e.note,
+      note: e.actorEnterpriseId !== null ? e.note : staffText(e.note),
       attachments: filesOf(e.attachmentFileIds),
       at: e.at,
     })),
@@ -179,7 +184,7 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
       reviewerName: r.reviewerName,
       method: r.method,
       result: r.result,
-      note: r.note,
+      note: staffText(r.note),
       files: filesOf(r.fileIds),
       reviewedAt: r.reviewedAt,
     })),
@@ -193,7 +198,7 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
       requestedByName: x.requestedByName,
       requestedAt: x.requestedAt,
       decidedAt: x.decidedAt,
-      decisionNote: x.decisionNote,
+      decisionNote: staffText(x.decisionNote),
     })),
     objections: objections.map((o) => ({
       id: o.id,
@@ -203,7 +208,7 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
       raisedAt: o.raisedAt,
       files: filesOf(o.fileIds),
       decidedAt: o.decidedAt,
-      decisionNote: o.decisionNote,
+      decisionNote: staffText(o.decisionNote),
     })),
   };
 }
