@@ -143,6 +143,10 @@ describe('jurisdiction and complainant protection', () => {
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(id);
     expect((await get(company, `/api/complaints/${id}`)).statusCode).toBe(403);
     expect((await get(company, '/api/complaints')).statusCode).toBe(403);
+    // every staff view of a lead is logged; the refused ones are not views
+    expectStatus(await get(coordinator, `/api/complaints/${id}`), 200);
+    const views = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'complaint.view'), eq(auditLog.entityId, id)));
+    expect(views.map((v) => v.actorName)).toEqual(['district-housing']);
   });
 
   it('reveals the contact only with a reason, and writes the reason to the audit log', async () => {

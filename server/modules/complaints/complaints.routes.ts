@@ -117,7 +117,7 @@ export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }:
   r.get(
     '/api/complaints/:id',
     { config: read, schema: { tags, summary: '线索详情：时间线、期限、重复线索、当前可执行的操作', params: s.idParams, response: { 200: s.detailSchema } } },
-    async (request) => service.getDetail(db, deps, actorOf(request), request.params.id),
+    async (request) => service.viewDetail(db, deps, actorOf(request), request.params.id),
   );
 
   for (const action of Object.keys(s.actionInputs) as s.ActionName[]) {

@@ -474,6 +474,16 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
+/**
+ * GET /api/complaints/:id for staff: the detail, and an audit row for the view — a lead's text and
+ * attachments are residents' personal data (SPEC §16: every view of personal data is logged).
+ */
+export async function viewDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: string) {
+  const detail = await getDetail(db, deps, actor, id);
+  await recordAudit(db, actor, { action: 'complaint.view', entityType: 'complaint', entityId: id, regionId: detail.regionId });
+  return detail;
+}
+
 export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: string) {
   const now = new Date();
   const c = await repo.findInScope(db, actor, id);
