@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sweepUnclaimedUploads } from '../lib/files.js';
+import { sealAuditLog } from '../modules/audit/audit.seal.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
 
@@ -17,6 +18,11 @@ defineJob('jobs.purge', async (_payload, { db }) => {
   await db.execute(sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '30 days'`);
 });
 defineSchedule({ name: 'jobs.purge.daily', type: 'jobs.purge', intervalSeconds: 86400 });
+
+defineJob('audit.seal', async (_payload, { db, cipher }) => {
+  await sealAuditLog(db, cipher);
+});
+defineSchedule({ name: 'audit.seal.minutely', type: 'audit.seal', intervalSeconds: 60 });
 
 defineJob('uploads.sweep', async (_payload, { db, env }) => {
   await sweepUnclaimedUploads(db, env.DATA_DIR);

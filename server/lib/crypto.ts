@@ -7,9 +7,17 @@ import { sm3, sm4 } from 'sm-crypto-v2';
  */
 export class FieldCipher {
   readonly #key: string;
+  /** A separate key for integrity codes, derived from the deployment key (one secret to keep). */
+  readonly #macKey: string;
   constructor(keyHex: string) {
     if (!/^[0-9a-fA-F]{32}$/.test(keyHex)) throw new Error('SM4 key must be 32 hex characters');
     this.#key = keyHex.toLowerCase();
+    this.#macKey = sm3(`integrity-mac:${this.#key}`);
+  }
+
+  /** HMAC-SM3 of a message (等保 数据完整性: the audit log's seal chain). */
+  mac(message: string): string {
+    return sm3(message, { key: this.#macKey, mode: 'hmac' });
   }
 
   encrypt(plain: string | null | undefined): string | null {

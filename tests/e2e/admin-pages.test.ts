@@ -189,4 +189,15 @@ describe('审计日志 (auditor)', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('checks the seal chain of the audit log and reports it intact', async () => {
+    const page = await newPage(browser);
+    const errors = watchErrors(page);
+    await loginAs(page, baseUrl, 'auditor');
+    await page.goto(`${baseUrl}/app/audit`);
+    await page.getByRole('button', { name: '校验完整性' }).click();
+    await page.getByText(/审计日志完整：已校验 \d+ 条封存记录/).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
