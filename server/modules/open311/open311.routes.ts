@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { OPEN311_SERVICES, parseNewRequest, parseRequestQuery } from '../../../core/intake/open311.js';
 import type { AppDeps } from '../../app.js';
 import { AppError } from '../../http/errors.js';
+import { open311KeyRoutes } from './open311-keys.routes.js';
 import { findApiKey } from './open311.keys.js';
 import { getRequest, keyActor, listRequests, postRequest } from './open311.service.js';
 
@@ -35,11 +36,13 @@ const apiKeyOf = (request: FastifyRequest): string => {
  * Open311 GeoReport v2 (JSON format) under /open311/v2, as an edge format for exchanging leads
  * with other systems such as the 12345 platform. Its own plugin scope: a form-encoded body
  * parser (the spec posts application/x-www-form-urlencoded) and Open311-shaped errors.
- * Posting and reading need an API key (only services.json is open): the standard's open reads
- * would publish every lead; ours are limited to the key's region subtree, identify a lead by its
+ * Posting needs an API key; reads are open but never show a confidential lead, and a read with a
+ * key sees every lead in the key's region subtree (decision 008). Reads identify a lead by its
  * uuid (never the resident's tracking code) and never carry the complainant's contact data.
+ * The keys themselves are issued and revoked by administrators under /api/open311/keys.
  */
 export async function open311Routes(app: FastifyInstance, deps: AppDeps) {
+  await open311KeyRoutes(app, deps);
   await app.register(
     async (scope) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, body, done) => {

@@ -59,5 +59,6 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/regions', title: '行政区划', group: 'system', permission: 'region:read', element: lazy(() => import('../features/regions/RegionsPage.js')) },
   { path: '/app/org-units', title: '单位与投诉电话', group: 'system', permission: 'org_unit:read', element: lazy(() => import('../features/org-units/OrgUnitsPage.js')) },
   { path: '/app/users', title: '用户管理', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/users/UsersPage.js')) },
+  { path: '/app/open311-keys', title: '接口密钥', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/open311/Open311KeysPage.js')) },
   { path: '/app/audit', title: '审计日志', group: 'security', permission: 'audit:read', element: lazy(() => import('../features/audit/AuditPage.js')) },
 ];
