@@ -195,31 +195,6 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
     const year = Number(input.date.slice(0, 4));
     const seq = await nextDocumentSeq(tx, unit.id, year);
     const documentNumber = formatDocumentNumber(unit.shortName || unit.name, type, year, seq);
-    const [row] = await tx
-      .insert(enforcementActions)
-      .values({
-        type,
-        issuingOrgUnitId: unit.id,
-        year,
-        seq,
-        documentNumber,
-        regionId,
-        enterpriseId: ent.id,
-        projectId: input.projectId ?? null,
-        complaintId: input.complaintId ?? null,
-        problemId: input.problemId ?? null,
-        actionDate: input.date,
-        facts: input.facts,
-        legalBasisIds: legalBasis.map((l) => l.id),
-        legalBasis,
-        amount: input.amount ?? null,
-        deadlineDays: input.deadlineDays ?? null,
-        deadline,
-        publicationDueOn,
-        createdBy: actor.userId,
-      })
-      .returning({ id: enforcementActions.id });
-    if (!row) throw new Error('enforcement insert returned nothing');
 
     // "整改一件，销号一件": an order not attached to a ledger problem opens one, so its deadline is
     // tracked, flagged when overdue and closed only after a review (SPEC §9).
@@ -239,8 +214,33 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
         openedOn: input.date,
       });
       problemId = opened.id;
-      await tx.update(enforcementActions).set({ problemId }).where(eq(enforcementActions.id, row.id));
     }
+    const [row] = await tx
+      .insert(enforcementActions)
+      .values({
+        type,
+        issuingOrgUnitId: unit.id,
+        year,
+        seq,
+        documentNumber,
+        regionId,
+        enterpriseId: ent.id,
+        projectId: input.projectId ?? null,
+        complaintId: input.complaintId ?? null,
+        problemId,
+        actionDate: input.date,
+        facts: input.facts,
+        legalBasisIds: legalBasis.map((l) => l.id),
+        legalBasis,
+        amount: input.amount ?? null,
+        deadlineDays: input.deadlineDays ?? null,
+        deadline,
+        publicationDueOn,
+        createdBy: actor.userId,
+      })
+      .returning({ id: enforcementActions.id });
+    if (!row) throw new Error('enforcement insert returned nothing');
+
 
     // Credit event in the same transaction, when the rule scores this type.
     const rule = await getCreditRule(tx);
