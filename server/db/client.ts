@@ -99,3 +99,8 @@ export async function execute(db: Db, query: SQL): Promise<number> {
   const result = (await db.execute(query)) as unknown as { rowCount?: number | null; affectedRows?: number };
   return result.rowCount ?? result.affectedRows ?? 0;
 }
+
+/** A value for a LIKE pattern, with its own %, _ and \\ matched literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

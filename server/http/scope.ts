@@ -1,5 +1,5 @@
 import { type AnyColumn, type SQL, and, eq, like, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { type Db, escapeLike } from '../db/client.js';
 import { regions } from '../db/schema/index.js';
 import type { Actor } from './actor.js';
 import { isEnterpriseUser } from './actor.js';
@@ -47,9 +47,6 @@ function narrowerPath(actorPath: string, withinPath?: string): string {
   return '/__outside_scope__/';
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function pathContains(ancestorPath: string, path: string): boolean {
   return path.startsWith(ancestorPath);

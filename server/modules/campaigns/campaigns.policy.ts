@@ -1,3 +1,4 @@
+import { escapeLike } from '../../db/client.js';
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { regions } from '../../db/schema/index.js';
 import { type Actor, can, isEnterpriseUser } from '../../http/actor.js';
@@ -20,7 +21,7 @@ import { forbidden } from '../../http/errors.js';
 /** SQL condition: the campaign region column is in the actor's subtree or is one of its ancestors. */
 export function campaignVisibility(actor: Actor, regionIdColumn: AnyColumn | SQL): SQL {
   if (isEnterpriseUser(actor)) return sql`FALSE`;
-  const subtree = `${actor.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const subtree = `${escapeLike(actor.regionPath)}%`;
   return sql`${regionIdColumn} IN (SELECT ${regions.id} FROM ${regions}
     WHERE ${regions.path} LIKE ${subtree} OR left(${actor.regionPath}::text, length(${regions.path})) = ${regions.path})`;
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { normaliseResidentPhone } from '../../../core/intake/public-form.js';
 import type { AppDeps } from '../../app.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { files, projects, regions } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -22,9 +22,6 @@ export function publicActor(request: FastifyRequest): Actor {
   return { ...systemActor('public', '/', ['complaint:create']), displayName: '群众（门户网站）', ip: request.ip, requestId: request.id };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** Project picker of the portal form: name or address contains q; only what a resident needs to recognise it. */
 export async function searchProjects(db: Db, q: string) {

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, escapeLike } from '../../db/client.js';
 import {
   complaintEscalations,
   complaintEvents,
@@ -110,7 +110,7 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
   if (q.overdue !== undefined) conds.push(q.overdue ? lt(complaints.currentDueAt, now) : or(isNull(complaints.currentDueAt), gte(complaints.currentDueAt, now)));
   if (q.dueSoon) conds.push(and(lte(complaints.currentDueSoonAt, now), gte(complaints.currentDueAt, now)));
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(q.q)}%`;
     conds.push(
       or(
         sql`${complaints.description} ILIKE ${like}`,

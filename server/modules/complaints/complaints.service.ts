@@ -27,7 +27,7 @@ import { maskName, maskPhone } from '../../../core/masking.js';
 import { DEPARTMENT_TYPES, type DepartmentType } from '../../../core/org.js';
 import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult, triage } from '../../../core/triage/triage.js';
 import * as wd from '../../../core/working-days.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, escapeLike } from '../../db/client.js';
 import {
   complaintEvents,
   complaintExtensions,
@@ -97,7 +97,7 @@ async function projectNamedIn(db: Db, text: string, regionPath: string) {
     .select({ id: projects.id, name: projects.name, regionId: projects.regionId, enterpriseId: projects.enterpriseId, address: projects.address })
     .from(projects)
     .innerJoin(regions, eq(regions.id, projects.regionId))
-    .where(and(sql`length(${projects.name}) >= 3`, sql`strpos(${text}, ${projects.name}) > 0`, sql`${regions.path} LIKE ${`${regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`))
+    .where(and(sql`length(${projects.name}) >= 3`, sql`strpos(${text}, ${projects.name}) > 0`, sql`${regions.path} LIKE ${`${escapeLike(regionPath)}%`}`))
     .orderBy(sql`length(${projects.name}) DESC`)
     .limit(1);
   return row ?? null;
@@ -124,7 +124,7 @@ export async function enterpriseNamedIn(db: Db, text: string, regionPath: string
         ORDER BY score DESC LIMIT 5`,
   );
   if (!found.length) return null;
-  const path = `${regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const path = `${escapeLike(regionPath)}%`;
   const inRegion = new Set(
     (
       await queryRows<{ id: string }>(

@@ -15,7 +15,7 @@ import {
 } from '../../../core/enforcement/index.js';
 import { inForceOn } from '../../../core/legal.js';
 import { openProblem } from '../problems/problems.open.js';
-import { type Db, queryRows } from '../../db/client.js';
+import { type Db, queryRows, escapeLike } from '../../db/client.js';
 import { complaints, enforcementActions, enterprises, legalProvisions, orgUnits, problems, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -313,7 +313,7 @@ export async function listActions(db: Db, actor: Actor, q: ListActionsQuery) {
     q.publicationDue === 'false' ? isNotNull(enforcementActions.publishedAt) : undefined,
     q.from ? gte(enforcementActions.actionDate, q.from) : undefined,
     q.to ? lte(enforcementActions.actionDate, q.to) : undefined,
-    q.q ? ilike(enforcementActions.documentNumber, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.q ? ilike(enforcementActions.documentNumber, `%${escapeLike(q.q)}%`) : undefined,
   ) as SQL;
   const { limit, offset } = limitOffset(q);
   const order =

@@ -1,6 +1,6 @@
 import { type SQL, and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { enterprises, regions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { isEnterpriseUser } from '../../http/actor.js';
@@ -196,6 +196,3 @@ export async function upsertBatch(db: Db, actor: Actor, rows: NewEnterprise[], u
   return { created, updated: result.length - created, affected: result.length };
 }
 
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -1,9 +1,9 @@
 import { and, asc, eq, ilike, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { enterprises, practitioners, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { regionScope } from '../../http/scope.js';
-import { enterpriseVisible, escapeLike } from './enterprises.repository.js';
+import { enterpriseVisible } from './enterprises.repository.js';
 
 /*
  * PRACTITIONER JURISDICTION: a practitioner is visible exactly when their enterprise is

@@ -2,7 +2,7 @@ import type { ImportIssue, ImportResult } from '../../../core/imports.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { importJobs, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -229,7 +229,7 @@ export async function getImportJob(db: Db, actor: Actor, id: string) {
  * tens of thousands of rows resolve their region without a query each.
  */
 export async function regionsInScope(db: Db, actor: Actor) {
-  const prefix = `${actor.regionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(actor.regionPath)}%`;
   const rows = await db
     .select({ id: regions.id, code: regions.code, path: regions.path, level: regions.level })
     .from(regions)

@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, ilike, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { auditLog, open311ApiKeys, regions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -61,7 +61,7 @@ export async function listKeys(db: Db, actor: Actor, q: KeyListQuery) {
   const within = await regionFilterPath(db, q.region);
   const where = and(
     regionScope(actor, open311ApiKeys.regionId, within),
-    q.q ? ilike(open311ApiKeys.name, `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+    q.q ? ilike(open311ApiKeys.name, `%${escapeLike(q.q)}%`) : undefined,
     q.status === 'active' ? isNull(open311ApiKeys.revokedAt) : q.status === 'revoked' ? isNotNull(open311ApiKeys.revokedAt) : undefined,
   );
   const { limit, offset } = limitOffset(q);

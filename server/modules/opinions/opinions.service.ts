@@ -1,7 +1,7 @@
 import { type SQL, and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { OPINION_STATUSES, OPINION_STATUS_LABELS, type OpinionStatus } from '../../../core/problems/labels.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { opinions, regions, users } from '../../db/schema/index.js';
 import { type Actor, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -78,7 +78,7 @@ export async function listOpinions(db: Db, actor: Actor, q: z.infer<typeof listO
   const conds: Array<SQL | undefined> = [regionScope(actor, opinions.regionId, await regionFilterPath(db, q.region))];
   if (q.status) conds.push(eq(opinions.status, q.status));
   if (q.q) {
-    const p = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const p = `%${escapeLike(q.q)}%`;
     conds.push(or(ilike(opinions.content, p), ilike(opinions.sourceUnit, p), ilike(opinions.submittedBy, p)));
   }
   const where = and(...conds);

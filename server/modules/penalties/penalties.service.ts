@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { ENFORCEMENT_DOCUMENT_TITLES, ENFORCEMENT_TYPE_LABELS, type EnforcementType, PENALTY_TYPES } from '../../../core/enforcement/index.js';
 import { redactPersonalData } from '../../../core/redaction/index.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { enforcementActions, enterprises, orgUnits, projects, regions, users } from '../../db/schema/index.js';
 import { notFound } from '../../http/errors.js';
 import { type PageQuery, limitOffset, pageQuery } from '../../http/pagination.js';
@@ -107,7 +107,6 @@ function present(row: Row): PublicPenalty {
   };
 }
 
-const escapeLike = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listPublicPenalties(db: Db, q: PublicPenaltiesQuery) {
   const pattern = q.q ? `%${escapeLike(q.q)}%` : null;

@@ -2,7 +2,7 @@ import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, notInAr
 import type { ProblemStatus, ReviewResult } from '../../../core/problems/labels.js';
 import { repeatWindowStart } from '../../../core/problems/repeat.js';
 import { type ProblemFacts, TERMINAL_STATUSES } from '../../../core/problems/state.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import {
   enterprises,
   files,
@@ -64,9 +64,6 @@ const summaryColumns = {
   createdAt: problems.createdAt,
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: PageQuery) {
   const conds: Array<SQL | undefined> = [problemScope(actor, f.withinPath)];

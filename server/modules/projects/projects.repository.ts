@@ -1,6 +1,6 @@
 import { type SQL, and, asc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { enterprises, files, projectDisclosures, projects, regions, users } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordScope } from '../../http/scope.js';
@@ -207,6 +207,3 @@ export async function filesByIds(db: Db, ids: string[]) {
     .where(inArray(files.id, ids));
 }
 
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

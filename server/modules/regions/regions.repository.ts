@@ -1,12 +1,9 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
-import { type Db, execute } from '../../db/client.js';
+import { type Db, execute, escapeLike } from '../../db/client.js';
 import { regions } from '../../db/schema/index.js';
 
 export type RegionRow = typeof regions.$inferSelect;
 
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | undefined> {
   const [row] = await db.select().from(regions).where(eq(regions.code, code));
