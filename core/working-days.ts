@@ -83,6 +83,13 @@ export function describeYears(years: readonly number[]): string {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in China (UTC+8, the platform's business day) of an instant, 'YYYY-MM-DD', whatever the server's time zone. */
+export function chinaDate(at: Date = new Date()): string {
+  return CHINA_DATE.format(at);
+}
+
 /** True for a real calendar date written 'YYYY-MM-DD'. */
 export function isIsoDate(value: string): boolean {
   const m = DATE_RE.exec(value);

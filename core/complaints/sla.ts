@@ -29,12 +29,7 @@ export const DUE_SOON_WORKING_DAYS = 2;
 export const DUE_SOON_URGENT_HOURS = 4;
 const HOUR_MS = 3_600_000;
 
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date in China of an instant, 'YYYY-MM-DD'. */
-export function chinaDate(at: Date): string {
-  return CHINA_DATE.format(at);
-}
+export const chinaDate = wd.chinaDate;
 
 /** 23:59:59.999 China time on `date`. */
 export function endOfChinaDay(date: string): Date {

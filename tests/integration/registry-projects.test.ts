@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DISCLOSURE_ITEMS } from '../../core/registry.js';
 import { generateUscc } from '../../core/uscc.js';
 import { auditLog, projects } from '../../server/db/schema/index.js';
-import { chinaToday } from '../../server/modules/projects/disclosures.service.js';
+import { chinaDate } from '../../core/working-days.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 import { PNG_1PX, multipart } from '../helpers/xlsx-upload.js';
 
@@ -142,7 +142,7 @@ describe('fee disclosure', () => {
     expect(withEvidence.evidence[0]).toMatchObject({ name: '收费公示.png', mime: 'image/png', size: PNG_1PX.length });
 
     const posted = expectStatus(await put(company, p.id, 'fee_items_standards', { status: 'posted' }), 200);
-    expect(posted.disclosure).toMatchObject({ status: 'posted', postedOn: chinaToday() });
+    expect(posted.disclosure).toMatchObject({ status: 'posted', postedOn: chinaDate() });
     expect((await put(company, p.id, 'fee_items_standards', { status: 'verified' })).statusCode).toBe(403);
 
     const url = `/api/projects/${p.id}/disclosures/fee_items_standards/evidence/${withEvidence.evidence[0].id}`;

@@ -218,7 +218,7 @@ const OPINIONS = [
 export async function seedProblems(ctx: SeedContext) {
   const { db } = ctx;
   const calendar = await getCalendar(db);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = wd.chinaDate();
   const shiftDays = (days: number) => wd.addCalendarDays(today, days);
   const working = (n: number) => {
     try {

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import { inArray } from 'drizzle-orm';
 import { DISCLOSURE_ITEMS, type DisclosureStatus, PRACTITIONER_ROLES, type PractitionerRole, deriveFullyDisclosedSince } from '../../../core/registry.js';
 import { generateUscc } from '../../../core/uscc.js';
@@ -70,7 +71,7 @@ export const DEMO_ENTERPRISE_NAME = '武汉听涛物业服务有限公司';
 export const DEMO_ENTERPRISE_USER = { username: 'enterprise-user', displayName: '周晓（听涛物业）' };
 
 function isoDaysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = chinaDate();
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);

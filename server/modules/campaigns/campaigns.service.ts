@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import { and, eq, max, ne } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -61,12 +62,8 @@ import { CAMPAIGN_TEMPLATES, findTemplate } from './templates/index.js';
  */
 
 type Fields = Record<string, string>;
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** Today's date in China (the platform's business day), 'YYYY-MM-DD'. */
-export function todayInChina(now: Date = new Date()): string {
-  return CHINA_DATE.format(now);
-}
+export const todayInChina = chinaDate;
 
 /** A PATCH body with nothing to change (every key absent or undefined). */
 function isEmpty(input: object): boolean {

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import { type SQL, and, count, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ENFORCEMENT_DOCUMENT_TITLES, type EnforcementType, amountInWords } from '../../../core/enforcement/index.js';
@@ -66,8 +67,7 @@ interface Draft {
 
 function fmtDate(d: Date | null): string {
   if (!d) return '';
-  const s = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  return isoToChinese(s);
+  return isoToChinese(chinaDate(d));
 }
 const isoToChinese = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
@@ -47,7 +48,7 @@ export async function enterpriseRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request, reply) => {
       const stream = await exportEnterprises(db, actorOf(request), request.query);
-      return reply.type(XLSX).header('content-disposition', attachmentHeader(`物业服务企业-${today()}.xlsx`)).send(stream);
+      return reply.type(XLSX).header('content-disposition', attachmentHeader(`物业服务企业-${chinaDate()}.xlsx`)).send(stream);
     },
   );
 
@@ -94,8 +95,4 @@ export async function enterpriseRoutes(app: FastifyInstance, deps: AppDeps) {
     },
     async (request) => service.updateEnterprise(db, actorOf(request), request.params.id, request.body),
   );
-}
-
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import { DISCLOSURE_ITEM_INFO, type DisclosureItem, type DisclosureStatus, nextFullyDisclosedSince } from '../../../core/registry.js';
 import type { Db } from '../../db/client.js';
 import { type Actor, isEnterpriseUser } from '../../http/actor.js';
@@ -58,10 +59,6 @@ export async function refreshFullyDisclosedSince(db: Db, projectId: string) {
   return { before: project.fullyDisclosedSince, after: next };
 }
 
-/** Today's date in China (YYYY-MM-DD), whatever the server's time zone. */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
 
 export async function setDisclosure(db: Db, actor: Actor, projectId: string, item: DisclosureItem, input: DisclosureInput) {
   return db.transaction(async (tx) => {
@@ -69,7 +66,7 @@ export async function setDisclosure(db: Db, actor: Actor, projectId: string, ite
     const before = await repo.rawDisclosure(tx, projectId, item);
     const label = DISCLOSURE_ITEM_INFO[item].label;
     if (input.status === 'verified' && isEnterpriseUser(actor)) throw forbidden('“已核实”须由主管部门工作人员现场或凭资料核实后标记');
-    const today = chinaToday();
+    const today = chinaDate();
     let postedOn: string | null = null;
     if (input.status !== 'missing') {
       postedOn = input.postedOn ?? before?.postedOn ?? today;

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../core/working-days.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -53,7 +54,7 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { permission: 'project:read' }, schema: { tags, summary: '导出辖区内项目（xlsx，表头与导入模板一致）', querystring: projectExportQuery } },
     async (request, reply) => {
       const stream = await exportProjects(db, actorOf(request), request.query);
-      return reply.type(XLSX).header('content-disposition', attachmentHeader(`物业项目-${disclosures.chinaToday()}.xlsx`)).send(stream);
+      return reply.type(XLSX).header('content-disposition', attachmentHeader(`物业项目-${chinaDate()}.xlsx`)).send(stream);
     },
   );
 
