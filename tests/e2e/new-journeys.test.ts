@@ -179,9 +179,8 @@ describe('blacklist: the company objects to / applies to repair its own entry, t
     expect(await row.getByText('修复申请待处理').count()).toBe(0);
     await staff.locator('.ant-statistic', { hasText: '黑名单' }).getByText('未列入').waitFor();
     expect(await staff.getByText('该企业已被列入黑名单').count()).toBe(0);
-    // The application shows as granted under the entry (expanded on demand once decided).
-    const expand = row.locator('.ant-table-row-expand-icon-collapsed');
-    if (await expand.count()) await expand.click();
+    // The entry stays open after the decision, so the application shows as granted at once.
+    expect(await row.locator('.ant-table-row-expand-icon-collapsed').count()).toBe(0);
     await staff.locator('.ant-descriptions', { hasText: commitment }).getByText('同意修复', { exact: true }).waitFor();
 
     const credit = await creditOf(staff);

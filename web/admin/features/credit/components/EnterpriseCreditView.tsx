@@ -107,8 +107,17 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
   // The server lists what the user may do on each entry; older responses fall back to the role.
   const allowed = (b: BlacklistEntry, action: BlacklistAction) => (b.allowedActions ? b.allowedActions.includes(action) : action === 'repair' && manage && !b.repairedAt);
 
+  // Entries whose requests are shown: those with a pending request open by themselves, and an entry
+  // stays open after its request is decided, so the decision is seen at once.
+  const [expanded, setExpanded] = useState<string[]>([]);
   const load = useCallback(() => {
-    getEnterpriseCredit(enterpriseId).then(setCredit, (err) => setError(err instanceof ApiError ? err.message : '加载失败'));
+    getEnterpriseCredit(enterpriseId).then(
+      (c) => {
+        setCredit(c);
+        setExpanded((prev) => [...new Set([...prev, ...c.blacklist.filter((b) => b.pendingApplication).map((b) => b.id)])]);
+      },
+      (err) => setError(err instanceof ApiError ? err.message : '加载失败'),
+    );
   }, [enterpriseId]);
   useEffect(load, [load]);
 
@@ -270,11 +279,6 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
         }
       >
         <Table<BlacklistEntry>
-          // Remount when the set of pending requests changes, so a new one opens expanded.
-          key={credit.blacklist
-            .filter((b) => b.pendingApplication)
-            .map((b) => b.id)
-            .join()}
           rowKey="id"
           size="small"
           dataSource={credit.blacklist}
@@ -282,7 +286,8 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
           locale={{ emptyText: '无黑名单记录' }}
           expandable={{
             rowExpandable: (b) => !!b.applications?.length,
-            defaultExpandedRowKeys: credit.blacklist.filter((b) => b.pendingApplication).map((b) => b.id),
+            expandedRowKeys: expanded,
+            onExpandedRowsChange: (keys) => setExpanded(keys.map(String)),
             expandedRowRender: (b) => <BlacklistApplications entryId={b.id} applications={b.applications ?? []} />,
           }}
           columns={[
