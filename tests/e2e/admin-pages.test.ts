@@ -23,9 +23,27 @@ async function expandTreeNode(page: Page, name: string) {
   await settle(page);
   const node = treeNode(page, name);
   await node.waitFor();
-  if ((await node.locator('.ant-tree-switcher_close').count()) > 0) await node.locator('.ant-tree-switcher').click();
-  await node.locator('.ant-tree-switcher_open').waitFor();
+  await openNode(node, 'ant-tree');
   await settle(page);
+}
+
+/**
+ * Clicks a tree node's switcher until it shows open. A click that lands while the tree (or the
+ * select's dropdown) is still animating or loading is sometimes lost, so it is retried.
+ */
+async function openNode(node: Locator, prefix: 'ant-tree' | 'ant-select-tree') {
+  const open = node.locator(`.${prefix}-switcher_open`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if ((await open.count()) > 0) return;
+    if ((await node.locator(`.${prefix}-switcher_close`).count()) > 0) await node.locator(`.${prefix}-switcher`).click();
+    try {
+      await open.waitFor({ timeout: 4000 });
+      return;
+    } catch {
+      // not open yet: click again
+    }
+  }
+  await open.waitFor();
 }
 
 /** Picks a region in a RegionSelect field: opens each level of `path`, then searches the last name and clicks it. */
@@ -35,8 +53,7 @@ async function pickRegion(page: Page, field: Locator, path: string[]) {
     await settle(page);
     const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode', { has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) });
     await node.waitFor();
-    if ((await node.locator('.ant-select-tree-switcher_close').count()) > 0) await node.locator('.ant-select-tree-switcher').click();
-    await node.locator('.ant-select-tree-switcher_open').waitFor();
+    await openNode(node, 'ant-select-tree');
   }
   await settle(page);
   const last = path.at(-1) as string;
