@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -51,4 +51,28 @@ export function daysAhead(n: number): string {
 /** Clicks an option of the antd Select dropdown that is open now. */
 export async function pickOption(page: Page, text: string | RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** Clicks the dialog's OK button and waits for it to close; if it stays open, says why (form or server error). */
+export async function submitDialog(page: Page, button: RegExp = /提\s*交/) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: button }).click();
+  try {
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+  } catch (err) {
+    const fieldErrors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
+    const messages = await page.locator('.ant-message').allTextContents();
+    throw new Error(`dialog stayed open; field errors: ${JSON.stringify(fieldErrors)}; messages: ${JSON.stringify(messages)}; ${err}`);
+  }
+}
+
+/** Opens an antd Select by its form label inside `scope` (clicking the selector, which may show a chosen value). */
+export async function openSelect(scope: Page | Locator, page: Page, label: string) {
+  await scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
+}
+
+/** The text of one bordered Descriptions cell, by its label. */
+export async function descriptionValue(page: Page, label: string): Promise<string> {
+  const cell = page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::td[1]');
+  return ((await cell.first().textContent()) ?? '').trim();
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { daysAhead, launchBrowser, loginAs, newPage, pickOption, watchErrors } from './browser.js';
+import { daysAhead, descriptionValue, launchBrowser, loginAs, newPage, openSelect, pickOption, submitDialog, watchErrors } from './browser.js';
 import { COMPANY, registerProblem } from './steps.js';
 
 /*
@@ -19,21 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
-
-/** Opens an antd Select by its form label (clicking the selector, which may show a chosen value). */
-async function openSelect(page: Page, label: string) {
-  await page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
-}
-
 /** Picks a value in a ProTable search form, expanding the collapsed filters first. */
 async function filterBy(page: Page, label: string, option: string | RegExp) {
   const form = page.locator('.ant-pro-query-filter');
   await form.getByRole('button', { name: /查\s*询/ }).waitFor();
   const expand = form.getByText('展开', { exact: true });
   if (await expand.isVisible()) await expand.click();
-  await form.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
+  await openSelect(form, page, label);
   await pickOption(page, option);
   await form.getByRole('button', { name: /查\s*询/ }).click();
 }
@@ -49,25 +41,6 @@ async function openAction(page: Page, label: string) {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   return dialog;
-}
-
-/** Clicks the dialog's OK button and waits for it to close; if it stays open, says why (form or server error). */
-async function submitDialog(page: Page, button: RegExp = /提\s*交/) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: button }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
-  } catch (err) {
-    const fieldErrors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
-    const messages = await page.locator('.ant-message').allTextContents();
-    throw new Error(`dialog stayed open; field errors: ${JSON.stringify(fieldErrors)}; messages: ${JSON.stringify(messages)}; ${err}`);
-  }
-}
-
-/** The text of one bordered Descriptions cell, by its label. */
-async function descriptionValue(page: Page, label: string): Promise<string> {
-  const cell = page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::td[1]');
-  return ((await cell.first().textContent()) ?? '').trim();
 }
 
 async function headerTags(page: Page) {
@@ -197,7 +170,7 @@ describe('enforcement: publication (双公示) of a penalty decision', () => {
     await page.goto(`${baseUrl}/app/enforcement`);
     await page.getByRole('button', { name: '新建执法文书' }).click();
     await page.waitForURL(/\/app\/enforcement\/new$/);
-    await openSelect(page, '文书类型');
+    await openSelect(page, page, '文书类型');
     await pickOption(page, /^罚款$/);
     await page.getByLabel('当事企业').click();
     await page.getByLabel('当事企业').fill('听涛');

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { daysAhead, launchBrowser, loginAs, newPage, pickOption, watchErrors } from './browser.js';
+import { daysAhead, descriptionValue, launchBrowser, loginAs, newPage, openSelect, pickOption, submitDialog, watchErrors } from './browser.js';
 import { COMPANY } from './steps.js';
 
 /*
@@ -17,30 +17,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** Clicks the dialog's OK button and waits for it to close; if it stays open, says why (form or server error). */
-async function submitDialog(page: Page, button: RegExp = /提\s*交/) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByRole('button', { name: button }).click();
-  try {
-    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
-  } catch (err) {
-    const fieldErrors = await dialog.locator('.ant-form-item-explain-error').allTextContents();
-    const messages = await page.locator('.ant-message').allTextContents();
-    throw new Error(`dialog stayed open; field errors: ${JSON.stringify(fieldErrors)}; messages: ${JSON.stringify(messages)}; ${err}`);
-  }
-}
-
-/** Opens an antd Select by its form label (clicking the selector, which may show a chosen value). */
-async function openSelect(scope: Page | Locator, page: Page, label: string) {
-  await scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) }).locator('.ant-select-selector').click();
-}
-
-/** The text of one bordered Descriptions cell, by its label. */
-async function descriptionValue(page: Page, label: string): Promise<string> {
-  const cell = page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::td[1]');
-  return ((await cell.first().textContent()) ?? '').trim();
-}
 
 interface CreditJson {
   blacklisted: boolean;
