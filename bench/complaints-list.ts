@@ -6,34 +6,19 @@
  * through the real HTTP routes for a district officer and the city coordinator, the hot-spot view
  * and a public tracking lookup. Each query is run 5 times; the median is printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../server/app.js';
-import { migrateDatabase, openDatabase, queryRows } from '../server/db/client.js';
-import { seedIfEmpty } from '../server/db/seed/index.js';
-import { loadEnv } from '../server/env.js';
-import { FieldCipher } from '../server/lib/crypto.js';
+import { queryRows } from '../server/db/client.js';
+import { startBenchApp } from './lib/app.js';
 
 const LEADS = Number(process.argv[2] ?? 300_000);
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wy-bench-'));
-  const env = loadEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff', JOBS_ENABLED: 'false', LOG_LEVEL: 'error' });
-  const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-  await migrateDatabase(database);
-  const cipher = new FieldCipher(env.DATA_ENCRYPTION_KEY as string);
-  await seedIfEmpty(database.db, env, cipher);
-  const app = await buildApp({ db: database.db, database, env, cipher }, { logger: false });
-  const cookieFor = async (username: string) => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: env.DEMO_PASSWORD } });
-    return `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`;
-  };
+  const bench = await startBenchApp();
+  const { app, db, cookieFor } = bench;
 
   const t0 = performance.now();
   // One INSERT … SELECT: regions and projects drawn by index, statuses by a fixed mix.
-  await database.db.execute(sql`
+  await db.execute(sql`
     WITH r AS (SELECT array_agg(id ORDER BY id) AS ids FROM regions WHERE path LIKE '/420000/420100/%' AND level IN ('street', 'community')),
          p AS (SELECT array_agg(id ORDER BY id) AS ids FROM projects),
          u AS (SELECT array_agg(id ORDER BY id) AS ids FROM org_units WHERE type = 'housing')
@@ -53,8 +38,8 @@ async function main() {
            CASE WHEN s.status = 'closed' THEN now() - make_interval(mins => g % 500000) END
     FROM generate_series(1, ${LEADS}) AS g, r, p, u,
          LATERAL (SELECT CASE WHEN g % 100 < 85 THEN 'closed' WHEN g % 100 < 89 THEN 'dispatched' WHEN g % 100 < 96 THEN 'accepted' ELSE 'replied' END AS status) s`);
-  await database.db.execute(sql`ANALYZE`);
-  const [{ n }] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM complaints`);
+  await db.execute(sql`ANALYZE`);
+  const [{ n }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM complaints`);
   console.log(`${`insert ${n} leads`.padEnd(44)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const district = await cookieFor('district-housing');
@@ -84,9 +69,7 @@ async function main() {
   await time('city: category 3, page 50', city, '/api/complaints?category=3&page=50&pageSize=20');
   await time('city: hot spots (90 days)', city, '/api/complaints/hot-spots?days=90');
   await time('public tracking lookup', undefined, '/api/public/complaints/B00000BEEF');
-  await app.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 
 main().catch((err) => {

@@ -5,16 +5,10 @@
  * neither; every lead is triaged, matched and stored with its timeline and audit row. Times the
  * dry run and the import, and prints peak RSS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../server/app.js';
-import { migrateDatabase, openDatabase, queryRows } from '../server/db/client.js';
-import { seedIfEmpty } from '../server/db/seed/index.js';
-import { loadEnv } from '../server/env.js';
-import { FieldCipher } from '../server/lib/crypto.js';
+import { queryRows } from '../server/db/client.js';
+import { multipartFile, peakRss, startBenchApp } from './lib/app.js';
 
 const ROWS = Number(process.argv[2] ?? 2000);
 const ISSUES = [
@@ -27,18 +21,12 @@ const ISSUES = [
 ];
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wy-bench-'));
-  const env = loadEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff', JOBS_ENABLED: 'false', LOG_LEVEL: 'error' });
-  const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-  await migrateDatabase(database);
-  const cipher = new FieldCipher(env.DATA_ENCRYPTION_KEY as string);
-  await seedIfEmpty(database.db, env, cipher);
-  const app = await buildApp({ db: database.db, database, env, cipher }, { logger: false });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'district-housing', password: env.DEMO_PASSWORD } });
-  const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')?.value}`;
+  const bench = await startBenchApp();
+  const { app, db } = bench;
+  const cookie = await bench.cookieFor('district-housing');
 
-  const projectNames = (await queryRows<{ name: string }>(database.db, sql`SELECT p.name FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.path LIKE '%/420100-DH/%' ORDER BY p.name LIMIT 300`)).map((r) => r.name);
-  const [{ n: projectCount }] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM projects`);
+  const projectNames = (await queryRows<{ name: string }>(db, sql`SELECT p.name FROM projects p JOIN regions r ON r.id = p.region_id WHERE r.path LIKE '%/420100-DH/%' ORDER BY p.name LIMIT 300`)).map((r) => r.name);
+  const [{ n: projectCount }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM projects`);
   const companies = ['关山物业', '南湖物业', '光谷物业', '东亭物业'];
 
   const wb = new ExcelJS.Workbook();
@@ -49,17 +37,11 @@ async function main() {
     sheet.addRow([`BENCH${String(i).padStart(8, '0')}`, '12345热线', '物业管理', `${who}${ISSUES[i % ISSUES.length]}。`, `某${i % 50}`, `1390000${String(i % 10000).padStart(4, '0')}`, '2026-11-02 09:30', '已派发']);
   }
   const file = Buffer.from(await wb.xlsx.writeBuffer());
-  const boundary = '----bench0123456789';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="12345.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const upload = multipartFile('12345.xlsx', file);
   const post = (dryRun: boolean) =>
-    app.inject({ method: 'POST', url: `/api/complaints/import?dryRun=${dryRun}`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    app.inject({ method: 'POST', url: `/api/complaints/import?dryRun=${dryRun}`, headers: { cookie, ...upload.headers }, payload: upload.payload });
 
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const rss = peakRss();
   const time = async <T>(label: string, fn: () => Promise<T>) => {
     const t0 = performance.now();
     const out = await fn();
@@ -75,15 +57,12 @@ async function main() {
   console.log(`${'  → result'.padEnd(36)} ${JSON.stringify({ ok: r.ok, total: r.total, created: r.created, updated: r.updated })}`);
   console.log(`${'  → per lead'.padEnd(36)} ${((real.s * 1000) / ROWS).toFixed(1)} ms`);
   const [matched] = await queryRows<{ projects: number; companies: number }>(
-    database.db,
+    db,
     sql`SELECT count(project_id)::int AS projects, count(enterprise_id)::int AS companies FROM complaints WHERE external_ref LIKE 'BENCH%'`,
   );
   console.log(`${'  → matched'.padEnd(36)} ${matched.projects} with a project, ${matched.companies} with a company`);
-  clearInterval(sampler);
-  console.log(`${'peak RSS'.padEnd(36)} ${(peak / 1024 / 1024).toFixed(0)} MB`);
-  await app.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`${'peak RSS'.padEnd(36)} ${rss.stop()} MB`);
+  await bench.close();
 }
 
 main().catch((err) => {

@@ -4,17 +4,11 @@
  * Generates the xlsx with exceljs (streaming writer), then times: dry run, import (all new),
  * re-import (all updates) and the export of the same scope. Prints one line per step and peak RSS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../server/app.js';
-import { migrateDatabase, openDatabase, queryRows } from '../server/db/client.js';
-import { seedIfEmpty } from '../server/db/seed/index.js';
-import { loadEnv } from '../server/env.js';
-import { FieldCipher } from '../server/lib/crypto.js';
+import { queryRows } from '../server/db/client.js';
+import { multipartFile, peakRss, startBenchApp } from './lib/app.js';
 
 const ROWS = Number(process.argv[2] ?? 60_000);
 const WORDS = ['湖光', '翠柳', '金桥', '银杏', '丹桂', '紫荆', '碧水', '松涛', '梧桐', '书香', '清风', '锦绣', '枫林', '桃源', '星河', '阳光', '幸福', '和谐', '华庭', '御景'];
@@ -47,28 +41,15 @@ async function generate(rows: number, regionCodes: string[], creditCodes: string
   return Buffer.concat(chunks);
 }
 
-function multipart(data: Buffer) {
-  const boundary = '----bench0123456789';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="projects.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wy-bench-'));
-  const env = loadEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, DATA_ENCRYPTION_KEY: '00112233445566778899aabbccddeeff', JOBS_ENABLED: 'false', LOG_LEVEL: 'error' });
-  const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
-  await migrateDatabase(database);
-  const cipher = new FieldCipher(env.DATA_ENCRYPTION_KEY as string);
-  await seedIfEmpty(database.db, env, cipher);
-  const app = await buildApp({ db: database.db, database, env, cipher }, { logger: false });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city-coordinator', password: env.DEMO_PASSWORD } });
-  const cookie = `sid=${login.cookies.find((c) => c.name === 'sid')?.value}`;
+  const bench = await startBenchApp();
+  const { app, db } = bench;
+  const cookie = await bench.cookieFor('city-coordinator');
 
-  const regionCodes = (await queryRows<{ code: string }>(database.db, sql`SELECT code FROM regions WHERE path LIKE '/420000/420100/%' AND level IN ('street','community') ORDER BY code`)).map((r) => r.code);
-  const creditCodes = (await queryRows<{ credit_code: string }>(database.db, sql`SELECT credit_code FROM enterprises ORDER BY credit_code`)).map((r) => r.credit_code);
+  const regionCodes = (await queryRows<{ code: string }>(db, sql`SELECT code FROM regions WHERE path LIKE '/420000/420100/%' AND level IN ('street','community') ORDER BY code`)).map((r) => r.code);
+  const creditCodes = (await queryRows<{ credit_code: string }>(db, sql`SELECT credit_code FROM enterprises ORDER BY credit_code`)).map((r) => r.credit_code);
 
-  let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  const rss = peakRss();
   const time = async <T>(label: string, fn: () => Promise<T>) => {
     const t0 = performance.now();
     const out = await fn();
@@ -78,7 +59,8 @@ async function main() {
 
   const file = await time(`generate ${ROWS} rows (${regionCodes.length} regions)`, () => generate(ROWS, regionCodes, creditCodes));
   console.log(`${'file size'.padEnd(36)} ${(file.length / 1024 / 1024).toFixed(1)} MB`);
-  const post = (dryRun: boolean) => app.inject({ method: 'POST', url: `/api/projects/import?dryRun=${dryRun}`, headers: { cookie, ...multipart(file).headers }, payload: multipart(file).payload });
+  const upload = multipartFile('projects.xlsx', file);
+  const post = (dryRun: boolean) => app.inject({ method: 'POST', url: `/api/projects/import?dryRun=${dryRun}`, headers: { cookie, ...upload.headers }, payload: upload.payload });
 
   const dry = await time('dry run (read + validate)', () => post(true));
   const d = dry.json();
@@ -91,11 +73,8 @@ async function main() {
   console.log(`${'  → export size'.padEnd(36)} ${(exported.rawPayload.length / 1024 / 1024).toFixed(1)} MB, HTTP ${exported.statusCode}`);
   const list = await time('list page 1 with 60k+ projects', () => app.inject({ method: 'GET', url: '/api/projects?pageSize=20', headers: { cookie } }));
   console.log(`${'  → total'.padEnd(36)} ${list.json().total}`);
-  clearInterval(sampler);
-  console.log(`${'peak RSS'.padEnd(36)} ${(peak / 1024 / 1024).toFixed(0)} MB`);
-  await app.close();
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  console.log(`${'peak RSS'.padEnd(36)} ${rss.stop()} MB`);
+  await bench.close();
 }
 
 main().catch((err) => {
