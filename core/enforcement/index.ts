@@ -114,19 +114,19 @@ export function normaliseActionInput<T extends ActionRuleInput>(input: T): T {
   return { ...input, amount, deadlineDays };
 }
 
-/** Field problems of the type-dependent rules (amount, deadline, legal basis); empty when fine. */
+/**
+ * Field problems of the type-dependent rules (amount, deadline, legal basis) of a normalised input
+ * (normaliseActionInput: values the type does not use are already gone, an order has a period);
+ * empty when fine.
+ */
 export function actionRuleProblems(input: ActionRuleInput): Record<string, string> {
   const problems: Record<string, string> = {};
   const label = ENFORCEMENT_TYPE_LABELS[input.type];
   const amount = input.amount ?? null;
   const amountRule = AMOUNT_RULE[input.type];
   if (amountRule === 'required' && (amount === null || !(amount > 0))) problems.amount = `${label}须填写金额（元，大于 0）`;
-  if (amountRule === 'forbidden' && amount !== null) problems.amount = `${label}不涉及金额，请删除金额`;
   if (amount !== null && amount > 0 && Math.round(amount * 100) !== amount * 100) problems.amount = '金额最多保留两位小数';
   const days = input.deadlineDays ?? null;
-  const deadlineRule = DEADLINE_RULE[input.type];
-  if (deadlineRule === 'required' && days === null) problems.deadlineDays = '责令整改须填写整改期限（工作日）';
-  if (deadlineRule === 'forbidden' && days !== null) problems.deadlineDays = `${label}不设整改期限，请删除`;
   if (days !== null && (!Number.isInteger(days) || days < 1 || days > 180)) problems.deadlineDays = '整改期限应为 1–180 个工作日';
   if (LEGAL_BASIS_REQUIRED.includes(input.type) && !(input.legalBasisIds && input.legalBasisIds.length > 0))
     problems.legalBasisIds = `${label}须引用至少一条法律依据`;

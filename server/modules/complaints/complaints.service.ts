@@ -659,7 +659,6 @@ const handlers: { [A in ActionName]: Handler<A> } = {
   async opinion({ tx, actor, c, input, now }) {
     const attachments = await claimAttachments(tx, actor, c.id, input.attachments ?? []);
     const role = actor.orgUnitId === c.leadOrgUnitId ? '主办单位' : '协办单位';
-    await update(tx, c, {}, now);
     await addEvent(tx, actor, c.id, { action: 'opinion', from: c.status, to: c.status, note: `【${role}】${input.note}`, attachments, at: now });
   },
 

@@ -143,7 +143,7 @@ async function issuingUnit(db: Db, actor: Actor) {
 export async function createAction(db: Db, actor: Actor, raw: CreateActionInput) {
   const input = normaliseActionInput({ ...raw, type: raw.type as EnforcementType });
   const type = input.type;
-  const problems0 = actionRuleProblems({ type, amount: input.amount, deadlineDays: input.deadlineDays, legalBasisIds: input.legalBasisIds });
+  const problems0 = actionRuleProblems(input);
   if (Object.keys(problems0).length > 0) throw validationFailed(problems0);
 
   return db.transaction(async (tx) => {
