@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../server/db/client.js';
 import { regions, users } from '../server/db/schema/index.js';
-import { seedIfEmpty } from '../server/db/seed/index.js';
+import { seedDatabase } from '../server/seed.js';
 import { loadEnv } from '../server/env.js';
 import { FieldCipher } from '../server/lib/crypto.js';
 import { resolveEncryptionKey } from '../server/lib/keys.js';
@@ -20,7 +20,7 @@ if (!values.username) {
 const env = loadEnv();
 const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') });
 await migrateDatabase(database);
-await seedIfEmpty(database.db, { ...env, SEED_DEMO: false }, new FieldCipher(resolveEncryptionKey(env)));
+await seedDatabase(database.db, { ...env, SEED_DEMO: false }, new FieldCipher(resolveEncryptionKey(env)));
 const [region] = await database.db.select().from(regions).where(eq(regions.code, values.region as string));
 if (!region) {
   console.error(`unknown region code ${values.region}`);

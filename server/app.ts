@@ -7,20 +7,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Database, Db } from './db/client.js';
-import type { Env } from './env.js';
+import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
-import type { FieldCipher } from './lib/crypto.js';
 import { MODULES } from './modules/index.js';
 
-export interface AppDeps {
-  db: Db;
-  database: Database;
-  env: Env;
-  cipher: FieldCipher;
-}
+export type { AppDeps } from './deps.js';
 
 const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
 

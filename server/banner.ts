@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from './db/client.js';
-import { DEMO_USERS } from './db/seed/org.seed.js';
-import { DEMO_ENTERPRISE_NAME, DEMO_ENTERPRISE_USER } from './db/seed/registry.seed.js';
+import { DEMO_USERS } from './modules/org-units/org.seed.js';
+import { DEMO_ENTERPRISE_NAME, DEMO_ENTERPRISE_USER } from './modules/enterprises/registry.seed.js';
 import type { Env } from './env.js';
 
 export type BannerEnv = Pick<Env, 'HOST' | 'PORT' | 'DATA_DIR' | 'SEED_DEMO' | 'DEMO_PASSWORD' | 'NODE_ENV' | 'OPEN311_DEMO_KEY'>;

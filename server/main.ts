@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { startBanner } from './banner.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
-import { seedIfEmpty } from './db/seed/index.js';
+import { seedDatabase } from './seed.js';
 import { loadEnv } from './env.js';
 import './jobs/registry.js';
 import { JobRunner } from './jobs/runner.js';
@@ -15,7 +15,7 @@ async function main() {
   const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') });
   await migrateDatabase(database);
   const cipher = new FieldCipher(resolveEncryptionKey(env));
-  const seeded = await seedIfEmpty(database.db, env, cipher);
+  const seeded = await seedDatabase(database.db, env, cipher);
   const deps = { db: database.db, database, env, cipher };
   const app = await buildApp(deps);
   const runner = new JobRunner(deps, app.log, env.JOBS_POLL_MS);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../server/app.js';
 import { migrateDatabase, openDatabase } from '../../server/db/client.js';
-import { seedIfEmpty } from '../../server/db/seed/index.js';
+import { seedDatabase } from '../../server/seed.js';
 import { loadEnv } from '../../server/env.js';
 import { FieldCipher } from '../../server/lib/crypto.js';
 
@@ -17,7 +17,7 @@ export async function startBenchApp() {
   const database = await openDatabase({ dataDir: join(dataDir, 'pglite') });
   await migrateDatabase(database);
   const cipher = new FieldCipher(env.DATA_ENCRYPTION_KEY as string);
-  await seedIfEmpty(database.db, env, cipher);
+  await seedDatabase(database.db, env, cipher);
   const app = await buildApp({ db: database.db, database, env, cipher }, { logger: false });
   return {
     app,

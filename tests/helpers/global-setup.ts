@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../../server/db/client.js';
-import { seedIfEmpty } from '../../server/db/seed/index.js';
+import { seedDatabase } from '../../server/seed.js';
 import { FieldCipher } from '../../server/lib/crypto.js';
 import { addStandInYear } from './calendar-stand-in.js';
 import { TEST_KEY, testEnv } from './test-env.js';
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
     tplUrl.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: tplUrl.toString(), poolMax: 2 });
     await migrateDatabase(database);
-    await seedIfEmpty(database.db, env, cipher);
+    await seedDatabase(database.db, env, cipher);
     await addStandInYear(database.db);
     await database.close();
     project.provide('pgTemplate', name);
@@ -47,7 +47,7 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'wy-test-'));
   const database = await openDatabase({});
   await migrateDatabase(database);
-  await seedIfEmpty(database.db, env, cipher);
+  await seedDatabase(database.db, env, cipher);
   await addStandInYear(database.db);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();

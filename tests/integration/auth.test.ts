@@ -158,13 +158,13 @@ describe('passwords', () => {
 
   it('with NODE_ENV=production every demo account must change its password at first login', async () => {
     const { migrateDatabase, openDatabase } = await import('../../server/db/client.js');
-    const { seedIfEmpty } = await import('../../server/db/seed/index.js');
+    const { seedDatabase } = await import('../../server/seed.js');
     const { FieldCipher } = await import('../../server/lib/crypto.js');
     const { testEnv, TEST_KEY } = await import('../helpers/test-env.js');
     const fresh = await openDatabase({});
     try {
       await migrateDatabase(fresh);
-      await seedIfEmpty(fresh.db, testEnv({ NODE_ENV: 'production' }), new FieldCipher(TEST_KEY));
+      await seedDatabase(fresh.db, testEnv({ NODE_ENV: 'production' }), new FieldCipher(TEST_KEY));
       const rows = await fresh.db.select({ must: users.mustChangePassword }).from(users);
       expect(rows.length).toBeGreaterThan(10);
       expect(rows.every((r) => r.must)).toBe(true);

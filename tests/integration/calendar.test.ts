@@ -174,12 +174,12 @@ describe('an admin adds next year’s arrangement', () => {
 
 describe('reference seeding on an existing database', () => {
   it('adds back only the years the database lacks and leaves entered years alone', async () => {
-    const { seedIfEmpty } = await import('../../server/db/seed/index.js');
+    const { seedDatabase } = await import('../../server/seed.js');
     const { gte, lt } = await import('drizzle-orm');
     await t.db.delete(calendarDays).where(and(gte(calendarDays.date, '2004-01-01'), lt(calendarDays.date, '2005-01-01')));
     await t.db.delete(calendarYears).where(eq(calendarYears.year, 2004));
     const [before2021] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2021));
-    expect(await seedIfEmpty(t.db, t.env, t.cipher)).toBe(false);
+    expect(await seedDatabase(t.db, t.env, t.cipher)).toBe(false);
     const [restored] = await t.db.select().from(calendarYears).where(eq(calendarYears.year, 2004));
     expect(restored.source).toMatch(/^chinese-days@/);
     const days2004 = await t.db.select().from(calendarDays).where(and(gte(calendarDays.date, '2004-01-01'), lt(calendarDays.date, '2005-01-01')));

@@ -159,11 +159,11 @@ describe('admins maintain the library', () => {
 
 describe('reference seeding on an existing database', () => {
   it('inserts nothing twice and keeps an admin’s edits', async () => {
-    const { seedIfEmpty } = await import('../../server/db/seed/index.js');
+    const { seedDatabase } = await import('../../server/seed.js');
     const before = await t.db.select().from(legalProvisions);
     const edited = before.find((p) => p.key === 'wygl-63');
     await t.db.update(legalProvisions).set({ note: '管理员已核对' }).where(eq(legalProvisions.id, edited?.id as number));
-    expect(await seedIfEmpty(t.db, t.env, t.cipher)).toBe(false);
+    expect(await seedDatabase(t.db, t.env, t.cipher)).toBe(false);
     const after = await t.db.select().from(legalProvisions);
     expect(after).toHaveLength(before.length);
     expect(after.find((p) => p.key === 'wygl-63')?.note).toBe('管理员已核对');

@@ -6,8 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBanner } from '../../server/banner.js';
 import { jobs } from '../../server/db/schema/index.js';
-import { DEMO_USERS } from '../../server/db/seed/org.seed.js';
-import { DEMO_ENTERPRISE_USER } from '../../server/db/seed/registry.seed.js';
+import { DEMO_USERS } from '../../server/modules/org-units/org.seed.js';
+import { DEMO_ENTERPRISE_USER } from '../../server/modules/enterprises/registry.seed.js';
 import { defineJob, enqueueJob, JobRunner } from '../../server/jobs/runner.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 

@@ -2,7 +2,7 @@ import { and, desc, count, eq, gte, ilike, lte, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { auditLog } from '../../db/schema/index.js';
 import { actorOf } from '../../http/authenticate.js';
 import { limitOffset, pageOf, pageQuery } from '../../http/pagination.js';

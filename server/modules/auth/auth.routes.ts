@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { orgUnits, regions, users } from '../../db/schema/index.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { changePassword, login, logout } from './auth.service.js';
 import { SESSION_COOKIE } from './sessions.js';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { redactPersonalData } from '../../../core/redaction/index.js';
 import type { Permission } from '../../../core/roles.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import * as service from './cases.service.js';

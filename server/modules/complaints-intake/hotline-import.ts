@@ -10,7 +10,7 @@ import {
   parseHotlineRow,
 } from '../../../core/intake/hotline12345.js';
 import { maskName, maskPhone } from '../../../core/masking.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { complaints, hotlineOrders, projects } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';

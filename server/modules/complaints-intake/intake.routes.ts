@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkPublicComplaint, PUBLIC_PHOTO_MAX_BYTES } from '../../../core/intake/public-form.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { validationFailed } from '../../http/errors.js';
 import { readMultipart } from '../../http/multipart.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { normaliseResidentPhone } from '../../../core/intake/public-form.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { type Db, escapeLike } from '../../db/client.js';
 import { files, projects, regions } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';

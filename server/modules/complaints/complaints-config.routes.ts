@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { sendUpload } from '../../lib/files.js';
 import * as s from './complaints-config.schemas.js';

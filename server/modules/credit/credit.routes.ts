@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CREDIT_EVENT_TYPES, CREDIT_GRADES, MANUAL_CREDIT_EVENT_TYPES, OBJECTION_STATES } from '../../../core/credit/index.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { readMultipart } from '../../http/multipart.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageOf, pageQuery } from '../../http/pagination.js';
 import { attachmentHeader } from '../../lib/files.js';

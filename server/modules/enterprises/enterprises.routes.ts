@@ -1,7 +1,7 @@
 import { chinaDate } from '../../../core/working-days.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { pageOf } from '../../http/pagination.js';
 import { FILE_TYPES, attachmentHeader } from '../../lib/files.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { migrationStatus } from '../../db/client.js';
 
 export async function healthRoutes(app: FastifyInstance, { db }: AppDeps) {

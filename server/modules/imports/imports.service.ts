@@ -1,7 +1,7 @@
 import type { ImportIssue, ImportResult } from '../../../core/imports.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { type Db, escapeLike } from '../../db/client.js';
 import { importJobs, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';

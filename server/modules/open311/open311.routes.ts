@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { OPEN311_SERVICES, parseNewRequest, parseRequestQuery } from '../../../core/intake/open311.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
 import { open311KeyRoutes } from './open311-keys.routes.js';
 import { findApiKey } from './open311.keys.js';

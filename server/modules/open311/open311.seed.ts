@@ -1,4 +1,4 @@
-import type { SeedContext } from '../../db/seed/index.js';
+import type { SeedContext } from '../../db/seed/context.js';
 import { EAST_LAKE } from '../../db/seed/regions.seed.js';
 import { open311ApiKeys } from '../../db/schema/index.js';
 import { hashApiKey } from './open311.keys.js';

@@ -11,7 +11,7 @@ import {
   statesFor,
 } from '../../../core/intake/open311.js';
 import { redactPersonalData } from '../../../core/redaction/index.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/client.js';
 import { complaints, open311ApiKeys, open311Requests, orgUnits, projects } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';

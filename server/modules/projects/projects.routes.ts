@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DISCLOSURE_ITEMS } from '../../../core/registry.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { readMultipart } from '../../http/multipart.js';
 import { pageOf } from '../../http/pagination.js';

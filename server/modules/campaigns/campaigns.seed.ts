@@ -1,7 +1,7 @@
 import { systemActor } from '../../http/actor.js';
-import { addUnit, createFromTemplate, getCampaign, setTaskProgress } from '../../modules/campaigns/campaigns.service.js';
-import type { SeedContext } from './index.js';
-import { EAST_LAKE, WUHAN } from './regions.seed.js';
+import { addUnit, createFromTemplate, getCampaign, setTaskProgress } from './campaigns.service.js';
+import type { SeedContext } from '../../db/seed/context.js';
+import { EAST_LAKE, WUHAN } from '../../db/seed/regions.seed.js';
 
 /**
  * Demo campaigns: the Wuhan city plan at 420100 and, under it, S3's East Lake plan from its

@@ -1,6 +1,6 @@
-import { createCase, transition, updateCase } from '../../modules/cases/cases.service.js';
-import { seedActorFor } from './enforcement.seed.js';
-import type { SeedContext } from './index.js';
+import { createCase, transition, updateCase } from './cases.service.js';
+import { seedActorFor } from '../auth/seed-actor.js';
+import type { SeedContext } from '../../db/seed/context.js';
 
 /**
  * Demo typical cases through the real workflow: the fine against the demo company drafted by the

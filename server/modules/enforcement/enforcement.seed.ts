@@ -1,22 +1,14 @@
+import { seedActorFor } from '../auth/seed-actor.js';
 import { eq } from 'drizzle-orm';
-import type { Actor } from '../../http/actor.js';
-import { loadActor } from '../../modules/auth/sessions.js';
-import { createAction } from '../../modules/enforcement/enforcement.service.js';
-import { enforcementActions, legalProvisions, } from '../schema/index.js';
-import type { SeedContext } from './index.js';
+import { createAction } from './enforcement.service.js';
+import { enforcementActions, legalProvisions, } from '../../db/schema/index.js';
+import type { SeedContext } from '../../db/seed/context.js';
 
 /**
  * Demo enforcement actions against the demo company (武汉听涛物业服务有限公司), through the real use
  * case so numbers, credit events and audit rows are produced exactly as in production:
  * a rectification order and a fine (published) by 东湖房, a warning by 东湖市监 awaiting publication.
  */
-
-/** The Actor of a seeded user (roles → permissions, region path, org unit). */
-export async function seedActorFor(ctx: SeedContext, username: string): Promise<Actor> {
-  const id = ctx.userIds.get(username);
-  if (!id) throw new Error(`seed: unknown user ${username}`);
-  return loadActor(ctx.db, id);
-}
 
 async function provisionId(ctx: SeedContext, key: string): Promise<number> {
   const [row] = await ctx.db.select({ id: legalProvisions.id }).from(legalProvisions).where(eq(legalProvisions.key, key));

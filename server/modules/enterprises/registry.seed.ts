@@ -2,10 +2,10 @@ import { chinaDate } from '../../../core/working-days.js';
 import { inArray } from 'drizzle-orm';
 import { DISCLOSURE_ITEMS, type DisclosureStatus, PRACTITIONER_ROLES, type PractitionerRole, deriveFullyDisclosedSince } from '../../../core/registry.js';
 import { generateUscc } from '../../../core/uscc.js';
-import { hashPassword } from '../../modules/auth/passwords.js';
-import { enterprises, practitioners, projectDisclosures, projects, users } from '../schema/index.js';
-import type { SeedContext } from './index.js';
-import { EAST_LAKE, HONGSHAN } from './regions.seed.js';
+import { hashPassword } from '../auth/passwords.js';
+import { enterprises, practitioners, projectDisclosures, projects, users } from '../../db/schema/index.js';
+import type { SeedContext } from '../../db/seed/context.js';
+import { EAST_LAKE, HONGSHAN } from '../../db/seed/regions.seed.js';
 
 /**
  * Demo registry: made-up property companies (valid generated credit codes, invented legal

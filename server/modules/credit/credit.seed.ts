@@ -1,8 +1,8 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { addCreditEvent, addToBlacklist } from '../../modules/credit/credit.service.js';
-import { enterprises, regions } from '../schema/index.js';
-import { seedActorFor } from './enforcement.seed.js';
-import type { SeedContext } from './index.js';
+import { addCreditEvent, addToBlacklist } from './credit.service.js';
+import { enterprises, regions } from '../../db/schema/index.js';
+import { seedActorFor } from '../auth/seed-actor.js';
+import type { SeedContext } from '../../db/seed/context.js';
 
 /**
  * Demo credit data besides what enforcement actions and the problem ledger record: good conduct

@@ -1,13 +1,13 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import * as wd from '../../../core/working-days.js';
-import { addCreditEvent } from '../../modules/credit/credit.service.js';
+import { addCreditEvent } from '../credit/credit.service.js';
 import { systemActor } from '../../http/actor.js';
-import { getCalendar } from '../../modules/calendar/calendar.service.js';
-import { queryRows } from '../client.js';
-import { enterprises, opinions, problemEvents, problemExtensions, problemReviews, problemSubmissions, problems, projects, regions } from '../schema/index.js';
-import type { SeedContext } from './index.js';
-import { EAST_LAKE } from './regions.seed.js';
-import { DEMO_ENTERPRISE_NAME } from './registry.seed.js';
+import { getCalendar } from '../calendar/calendar.service.js';
+import { queryRows } from '../../db/client.js';
+import { enterprises, opinions, problemEvents, problemExtensions, problemReviews, problemSubmissions, problems, projects, regions } from '../../db/schema/index.js';
+import type { SeedContext } from '../../db/seed/context.js';
+import { EAST_LAKE } from '../../db/seed/regions.seed.js';
+import { DEMO_ENTERPRISE_NAME } from '../enterprises/registry.seed.js';
 
 /*
  * Demo problem ledger for 东湖风景区 (made-up data): every lifecycle state for the demo company

@@ -1,9 +1,9 @@
 import type { OrgUnitType } from '../../../core/org.js';
 import type { Role } from '../../../core/roles.js';
-import { hashPassword } from '../../modules/auth/passwords.js';
-import { orgUnits, users } from '../schema/index.js';
-import type { SeedContext } from './index.js';
-import { EAST_LAKE, HONGSHAN, HUBEI, WUHAN } from './regions.seed.js';
+import { hashPassword } from '../auth/passwords.js';
+import { orgUnits, users } from '../../db/schema/index.js';
+import type { SeedContext } from '../../db/seed/context.js';
+import { EAST_LAKE, HONGSHAN, HUBEI, WUHAN } from '../../db/seed/regions.seed.js';
 
 /** Made-up contacts: names are invented, phones are 1390000xxxx, hotlines 027-5990xxxx. */
 interface UnitSeed {

@@ -2,11 +2,11 @@ import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import type { Channel } from '../../../core/complaints/state-machine.js';
 import { isDepartmentType } from '../../../core/org.js';
 import type { Actor } from '../../http/actor.js';
-import { createComplaint, performAction, proposeAssignment } from '../../modules/complaints/complaints.service.js';
-import { complaintEvents, complaints, projects, regions, } from '../schema/index.js';
-import { seedActorFor } from './enforcement.seed.js';
-import type { SeedContext } from './index.js';
-import { EAST_LAKE, HONGSHAN } from './regions.seed.js';
+import { createComplaint, performAction, proposeAssignment } from './complaints.service.js';
+import { complaintEvents, complaints, projects, regions, } from '../../db/schema/index.js';
+import { seedActorFor } from '../auth/seed-actor.js';
+import type { SeedContext } from '../../db/seed/context.js';
+import { EAST_LAKE, HONGSHAN } from '../../db/seed/regions.seed.js';
 
 /**
  * Demo complaints: a few dozen leads in every state across the East Lake zone and 洪山区, entered
