@@ -42,3 +42,17 @@ export interface MessageEvent {
  * module; until then this is the agreed signature and does nothing.
  */
 export async function publishMessage(_tx: Db, _event: MessageEvent): Promise<void> {}
+
+/**
+ * A kind's Chinese texts with `{name}` variables. A module declares its kinds in
+ * `<module>.messages.ts` as `Record<kind, MessageKindDef>`; the messages module's registry lists them.
+ */
+export interface MessageKindDef {
+  /** What the kind is, for filters and preferences (e.g. 线索派单). */
+  label: string;
+  /** In-app title and body. */
+  title: string;
+  body: string;
+  /** SMS text (≤ 70 characters where possible, never more than two segments); absent = no SMS. */
+  sms?: string;
+}
