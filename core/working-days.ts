@@ -11,8 +11,11 @@
  *  - countWorkingDays(from, to): the number of working days d with from < d ≤ to (start exclusive,
  *    end inclusive), so countWorkingDays(d, addWorkingDays(d, n)) === n for every n ≥ 1.
  *    When to < from the result is the negative of countWorkingDays(to, from); from = to gives 0.
- *  - Every date the computation has to look at must lie in a year whose arrangement is known;
- *    otherwise CalendarRangeError is thrown. The calendar is never guessed as "weekends only".
+ *  - A year whose official arrangement is entered is computed on it. Any other year is computed
+ *    on the provisional calendar when the caller supplies one (`provisionalHolidays`: weekends plus
+ *    the statutory holidays by rule, no 调休 — core/provisional-calendar.ts), and the result is
+ *    marked provisional (`provisionalYearsIn`). Without a provisional calendar such a date throws
+ *    CalendarRangeError. The calendar is never guessed as "weekends only".
  */
 
 export interface WorkingCalendar {
@@ -22,6 +25,12 @@ export interface WorkingCalendar {
   holidays: ReadonlySet<string>;
   /** Adjusted working days (调休上班) falling on a Saturday or Sunday, 'YYYY-MM-DD'. */
   workdays: ReadonlySet<string>;
+  /**
+   * The rest days by rule of a year whose official arrangement is not entered (provisional
+   * calendar); null for a year the rule does not cover. Absent or null: such a year is out of
+   * range (CalendarRangeError).
+   */
+  provisionalHolidays?: (year: number) => ReadonlySet<string> | null;
 }
 
 export type DayKind = 'holiday' | 'adjusted_workday' | 'weekend' | 'weekday';
@@ -52,13 +61,14 @@ export function calendarRangeMessage(date: string, knownYears: readonly number[]
 
 /**
  * From November on, deadlines of 15 working days start to cross into next year; while next year's
- * arrangement is not entered they cannot be computed (and dispatch is refused). Returns the
- * warning to show (today = YYYY-MM-DD, China time), or null.
+ * arrangement is not entered they are computed on the provisional calendar (weekends and the
+ * statutory holidays by rule, no 调休) and marked 暂按法定规则计算. Returns the reminder to show
+ * (today = YYYY-MM-DD, China time), or null.
  */
 export function nextYearCalendarWarning(today: string, knownYears: readonly number[]): string | null {
   const year = Number(today.slice(0, 4));
   if (Number(today.slice(5, 7)) < 11 || knownYears.includes(year + 1)) return null;
-  return `${year + 1}年的法定节假日安排尚未录入：12月中旬起，期限跨入${year + 1}年的线索将无法派单计时。国务院办公厅公布安排后，请系统管理员在“工作日历”中录入。`;
+  return `${year + 1}年的法定节假日安排尚未录入：期限跨入${year + 1}年的线索暂按法定节假日规则（不含调休）计算，并标注“暂定”。国务院办公厅公布安排后，请系统管理员在“工作日历”中录入，未办结线索的期限将自动重新计算。`;
 }
 
 /** "已录入年份：2004–2026" (ranges collapsed), or "尚未录入任何年份". */
@@ -131,16 +141,33 @@ export function knownYears(cal: WorkingCalendar): number[] {
   return [...cal.years].sort((a, b) => a - b);
 }
 
-/** Throws CalendarRangeError unless `date` lies in a known year. */
+/** True when the official arrangement of `date`'s year is entered (not provisional). */
+export function isOfficialDate(cal: WorkingCalendar, date: string): boolean {
+  return hasYear(cal, Number(date.slice(0, 4)));
+}
+
+/** Throws CalendarRangeError unless `date` lies in a known year or a provisional calendar covers it. */
 export function assertInRange(cal: WorkingCalendar, date: string): void {
   toEpochDay(date);
-  if (!hasYear(cal, Number(date.slice(0, 4)))) throw new CalendarRangeError(date, knownYears(cal));
+  if (!isOfficialDate(cal, date) && !cal.provisionalHolidays?.(Number(date.slice(0, 4)))) throw new CalendarRangeError(date, knownYears(cal));
+}
+
+/**
+ * The years between the two dates (both included, either order) whose official arrangement is not
+ * entered: a result computed across them is provisional. Empty: computed on official data only.
+ */
+export function provisionalYearsIn(cal: WorkingCalendar, from: string, to: string): number[] {
+  const [a, b] = [Number(from.slice(0, 4)), Number(to.slice(0, 4))].sort((x, y) => x - y);
+  const out: number[] = [];
+  for (let y = a; y <= b; y++) if (!hasYear(cal, y)) out.push(y);
+  return out;
 }
 
 export function dayKind(cal: WorkingCalendar, date: string): DayKind {
   assertInRange(cal, date);
   if (cal.workdays.has(date)) return 'adjusted_workday';
   if (cal.holidays.has(date)) return 'holiday';
+  if (!isOfficialDate(cal, date) && cal.provisionalHolidays?.(Number(date.slice(0, 4)))?.has(date)) return 'holiday';
   return isWeekend(date) ? 'weekend' : 'weekday';
 }
 
@@ -176,9 +203,13 @@ export function countWorkingDays(cal: WorkingCalendar, from: string, to: string)
 }
 
 /** Builds the calendar from rows as stored ('holiday' / 'workday' days and the known years). */
-export function buildWorkingCalendar(years: Iterable<number>, days: Iterable<{ date: string; kind: 'holiday' | 'workday' }>): WorkingCalendar {
+export function buildWorkingCalendar(
+  years: Iterable<number>,
+  days: Iterable<{ date: string; kind: 'holiday' | 'workday' }>,
+  provisionalHolidays?: (year: number) => ReadonlySet<string> | null,
+): WorkingCalendar {
   const holidays = new Set<string>();
   const workdays = new Set<string>();
   for (const d of days) (d.kind === 'holiday' ? holidays : workdays).add(d.date);
-  return { years: new Set(years), holidays, workdays };
+  return { years: new Set(years), holidays, workdays, ...(provisionalHolidays ? { provisionalHolidays } : {}) };
 }

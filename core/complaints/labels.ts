@@ -47,6 +47,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'extension-decision': '延期审批',
   supervise: '挂牌督办',
   escalate: '超期督办提醒',
+  'deadline-recalculated': '期限重新计算',
   attachments: '上传附件',
   'reveal-contact': '查看联系方式',
   recall: '回访抽查',

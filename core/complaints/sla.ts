@@ -81,6 +81,51 @@ export function extendedDueAt(cal: wd.WorkingCalendar, dueAt: Date, days: number
   return endOfChinaDay(wd.addWorkingDays(cal, chinaDate(dueAt), days));
 }
 
+/** A working-day deadline as computed: the end of the `days`-th working day after `from` (China date). */
+export interface DeadlineSpan {
+  from: string;
+  days: number;
+}
+
+/** What a lead's working-day deadlines were computed from, kept to recompute them when the calendar changes. */
+export interface DeadlineBasis {
+  sign?: DeadlineSpan;
+  due?: DeadlineSpan;
+  followUp?: DeadlineSpan;
+}
+
+export function deadlineOf(cal: wd.WorkingCalendar, span: DeadlineSpan): Date {
+  return endOfChinaDay(wd.addWorkingDays(cal, span.from, span.days));
+}
+
+/** The bases of dispatchDeadlines(…, dispatchedAt, urgent, limits) (urgent sign/act limits are clock hours, no basis). */
+export function dispatchBasis(dispatchedAt: Date, urgent: boolean, limits: TimeLimits): DeadlineBasis {
+  const from = chinaDate(dispatchedAt);
+  return urgent ? { due: { from, days: limits.closeDays } } : { sign: { from, days: limits.signDays }, due: { from, days: limits.closeDays } };
+}
+
+/** The basis of a reply deadline moved by an approved extension: the n-th + m-th working day is the (n+m)-th. */
+export function extendedBasis(due: DeadlineSpan | undefined, dueAt: Date, days: number): DeadlineSpan {
+  return due ? { from: due.from, days: due.days + days } : { from: chinaDate(dueAt), days };
+}
+
+/** Which parts of the basis still govern a deadline in a state (a passed sign deadline of a signed lead is history). */
+export function liveBasisParts(status: ComplaintStatus, followedUp: boolean): Array<keyof DeadlineBasis> {
+  switch (status) {
+    case 'dispatched':
+    case 'returned':
+      return ['sign', 'due'];
+    case 'accepted':
+    case 'handled':
+    case 'reply_pending':
+      return ['due'];
+    case 'replied':
+      return followedUp ? [] : ['followUp'];
+    default:
+      return [];
+  }
+}
+
 export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {

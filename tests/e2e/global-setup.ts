@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { standInArrangement } from '../helpers/calendar-stand-in.js';
 import { chromiumPath } from './browser.js';
 
 declare module 'vitest' {
@@ -59,7 +58,6 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error('server did not become ready in 180 s');
     await new Promise((r) => setTimeout(r, 500));
   }
-  await addStandInYearOver(baseUrl);
   project.provide('baseUrl', baseUrl);
   return async () => {
     server.kill('SIGTERM');
@@ -67,21 +65,4 @@ export default async function setup(project: TestProject) {
     if (server.exitCode === null) server.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
-}
-
-/** Next year's test stand-in (see tests/helpers/calendar-stand-in.ts), entered as an admin would. */
-async function addStandInYearOver(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Demo@2026' }),
-  });
-  if (!login.ok) throw new Error(`admin login for the calendar stand-in failed: HTTP ${login.status}`);
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const arrangement = standInArrangement();
-  const known = await fetch(`${baseUrl}/api/calendar/days?year=${arrangement.year}`, { headers: { cookie } });
-  if (known.ok) return;
-  const res = await fetch(`${baseUrl}/api/calendar/years`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(arrangement) });
-  if (res.status !== 201) throw new Error(`adding the calendar stand-in failed: HTTP ${res.status} ${await res.text()}`);
-  await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { cookie } });
 }

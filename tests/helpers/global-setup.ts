@@ -6,7 +6,6 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '../../server/db/client.js';
 import { seedDatabase } from '../../server/seed.js';
 import { FieldCipher } from '../../server/lib/crypto.js';
-import { addStandInYear } from './calendar-stand-in.js';
 import { TEST_KEY, testEnv } from './test-env.js';
 
 declare module 'vitest' {
@@ -35,7 +34,6 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ databaseUrl: tplUrl.toString(), poolMax: 2 });
     await migrateDatabase(database);
     await seedDatabase(database.db, env, cipher);
-    await addStandInYear(database.db);
     await database.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteDump', '');
@@ -48,7 +46,6 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({});
   await migrateDatabase(database);
   await seedDatabase(database.db, env, cipher);
-  await addStandInYear(database.db);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   const file = join(dir, 'template.tar');

@@ -3,14 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../server/modules/calendar/calendar.service.js';
 import { auditLog, calendarDays, calendarYears } from '../../server/db/schema/index.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
-import { removeStandInYears } from '../helpers/calendar-stand-in.js';
 
 let t: TestContext;
 let admin: string;
 let housing: string;
 beforeAll(async () => {
   t = await createTestContext();
-  await removeStandInYears(t.db); // these tests enter 2027 themselves
   admin = await t.login('admin');
   housing = await t.login('district-housing');
 });
@@ -61,31 +59,40 @@ describe('working-day calendar seeded from chinese-days', () => {
 
 describe('GET /api/calendar/add-working-days', () => {
   it('crosses the 2021 National Day holiday and its 调休 Saturday', async () => {
-    expect(expectStatus(await add(housing, '2021-09-30', 1), 200)).toEqual({ date: '2021-10-08' });
-    expect(expectStatus(await add(housing, '2021-09-30', 2), 200)).toEqual({ date: '2021-10-09' });
-    expect(expectStatus(await add(housing, '2021-09-30', 3), 200)).toEqual({ date: '2021-10-11' });
-    expect(expectStatus(await add(housing, '2021-09-24', 1), 200)).toEqual({ date: '2021-09-26' });
+    expect(expectStatus(await add(housing, '2021-09-30', 1), 200)).toEqual({ date: '2021-10-08', provisional: false });
+    expect(expectStatus(await add(housing, '2021-09-30', 2), 200)).toEqual({ date: '2021-10-09', provisional: false });
+    expect(expectStatus(await add(housing, '2021-09-30', 3), 200)).toEqual({ date: '2021-10-11', provisional: false });
+    expect(expectStatus(await add(housing, '2021-09-24', 1), 200)).toEqual({ date: '2021-09-26', provisional: false });
   });
 
   it('crosses the 2026 Spring Festival and works on the 调休 Saturdays', async () => {
-    expect(expectStatus(await add(housing, '2026-02-13', 1), 200)).toEqual({ date: '2026-02-14' });
-    expect(expectStatus(await add(housing, '2026-02-13', 2), 200)).toEqual({ date: '2026-02-24' });
-    expect(expectStatus(await add(housing, '2026-02-24', 4), 200)).toEqual({ date: '2026-02-28' });
+    expect(expectStatus(await add(housing, '2026-02-13', 1), 200)).toEqual({ date: '2026-02-14', provisional: false });
+    expect(expectStatus(await add(housing, '2026-02-13', 2), 200)).toEqual({ date: '2026-02-24', provisional: false });
+    expect(expectStatus(await add(housing, '2026-02-24', 4), 200)).toEqual({ date: '2026-02-28', provisional: false });
   });
 
   it('rolls a rest day forward for days=0', async () => {
-    expect(expectStatus(await add(housing, '2026-10-03', 0), 200)).toEqual({ date: '2026-10-08' });
+    expect(expectStatus(await add(housing, '2026-10-03', 0), 200)).toEqual({ date: '2026-10-08', provisional: false });
   });
 
-  it('answers 422 with a clear message for a date outside the known years', async () => {
-    const res = await add(housing, '2035-03-01', 5);
+  it('computes a year without its official arrangement on the provisional calendar, marked provisional', async () => {
+    // Thursday 2035-03-01: no statutory holiday until 清明, so weekends only.
+    expect(expectStatus(await add(housing, '2035-03-01', 5), 200)).toEqual({ date: '2035-03-08', provisional: true });
+    // Across New Year into 2027 (not entered here yet): 2027-01-01 is 元旦 by rule.
+    expect(expectStatus(await add(housing, '2026-12-31', 1), 200)).toEqual({ date: '2027-01-04', provisional: true });
+    // 2027 Spring Festival by rule: 除夕 02-05 to 初三 02-08, no 调休 Saturday.
+    expect(expectStatus(await add(housing, '2027-02-04', 2), 200)).toEqual({ date: '2027-02-10', provisional: true });
+    // Within an entered year the answer is official.
+    expect(expectStatus(await add(housing, '2026-12-01', 1), 200)).toEqual({ date: '2026-12-02', provisional: false });
+  });
+
+  it('answers 422 with a clear message for a year neither entered nor covered by the current rule', async () => {
+    const res = await add(housing, '2003-03-03', 5);
     expect(res.statusCode).toBe(422);
     const { error } = res.json();
     expect(error.code).toBe('CALENDAR_OUT_OF_RANGE');
-    expect(error.message).toContain('2035年的法定节假日安排尚未录入');
+    expect(error.message).toContain('2003年的法定节假日安排尚未录入');
     expect(error.details.fields.date).toBe(error.message);
-    // Running past the last known day is out of range too, never "weekends only".
-    expect((await add(housing, '2026-12-31', 1)).statusCode).toBe(422);
   });
 
   it('validates its parameters field by field', async () => {
@@ -107,10 +114,12 @@ describe('GET /api/calendar/count-working-days', () => {
     expect(back.workingDays).toBe(-7);
   });
 
-  it('names the field that is out of range', async () => {
-    const res = await t.as(housing, { method: 'GET', url: '/api/calendar/count-working-days?from=2026-12-01&to=2027-01-15' });
+  it('counts into a provisional year, and names the field that is out of range', async () => {
+    const body = expectStatus(await t.as(housing, { method: 'GET', url: '/api/calendar/count-working-days?from=2026-12-31&to=2027-01-04' }), 200);
+    expect(body.workingDays).toBe(1);
+    const res = await t.as(housing, { method: 'GET', url: '/api/calendar/count-working-days?from=2004-01-05&to=2003-12-15' });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.fields.to).toMatch(/2027年/);
+    expect(res.json().error.details.fields.to).toMatch(/2003年/);
   });
 });
 
@@ -141,14 +150,14 @@ describe('an admin adds next year’s arrangement', () => {
   });
 
   it('adds 2027; dates in 2027 then work, and the change is audited', async () => {
-    expect((await add(housing, '2027-02-05', 1)).statusCode).toBe(422);
+    expect(expectStatus(await add(housing, '2027-02-05', 1), 200)).toEqual({ date: '2027-02-09', provisional: true });
     const created = expectStatus(await t.as(admin, { method: 'POST', url: '/api/calendar/years', payload: YEAR_2027 }), 201);
     expect(created.items).toHaveLength(9);
     // Friday 2027-02-05 → the 调休 Saturday 02-13 → Monday 02-15.
-    expect(expectStatus(await add(housing, '2027-02-05', 1), 200)).toEqual({ date: '2027-02-13' });
-    expect(expectStatus(await add(housing, '2027-02-05', 2), 200)).toEqual({ date: '2027-02-15' });
+    expect(expectStatus(await add(housing, '2027-02-05', 1), 200)).toEqual({ date: '2027-02-13', provisional: false });
+    expect(expectStatus(await add(housing, '2027-02-05', 2), 200)).toEqual({ date: '2027-02-15', provisional: false });
     // And across the year boundary from 2026.
-    expect(expectStatus(await add(housing, '2026-12-31', 1), 200)).toEqual({ date: '2027-01-04' });
+    expect(expectStatus(await add(housing, '2026-12-31', 1), 200)).toEqual({ date: '2027-01-04', provisional: false });
     // Other modules use the service function and see the new year at once.
     expect(await addWorkingDays(t.db, '2027-02-05', 2)).toBe('2027-02-15');
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'calendar.year.create'), eq(auditLog.entityId, '2027')));
@@ -163,7 +172,7 @@ describe('an admin adds next year’s arrangement', () => {
       200,
     );
     expect(corrected.items.filter((d: { kind: string }) => d.kind === 'workday')).toHaveLength(0);
-    expect(expectStatus(await add(housing, '2027-02-05', 1), 200)).toEqual({ date: '2027-02-15' });
+    expect(expectStatus(await add(housing, '2027-02-05', 1), 200)).toEqual({ date: '2027-02-15', provisional: false });
     const days = await t.db.select().from(calendarDays).where(eq(calendarDays.date, '2027-02-13'));
     expect(days).toHaveLength(0);
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'calendar.year.replace'), eq(auditLog.entityId, '2027')));

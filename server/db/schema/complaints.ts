@@ -63,6 +63,13 @@ export const complaints = pgTable(
     currentDueKind: text('current_due_kind'),
     currentDueAt: timestamp('current_due_at', { withTimezone: true }),
     currentDueSoonAt: timestamp('current_due_soon_at', { withTimezone: true }),
+    /**
+     * What the working-day deadlines were computed from ({sign|due|followUp: {from, days}}), so they
+     * can be recomputed when a year's official arrangement is entered (core/complaints/sla.ts).
+     */
+    deadlineBasis: jsonb('deadline_basis').$type<{ sign?: { from: string; days: number }; due?: { from: string; days: number }; followUp?: { from: string; days: number } }>(),
+    /** A working-day deadline in force was computed on the provisional calendar (暂定, no official arrangement for a year it crosses). */
+    deadlinesProvisional: boolean('deadlines_provisional').notNull().default(false),
     /** 挂牌督办 */
     supervised: boolean('supervised').notNull().default(false),
     supervisionDeadline: date('supervision_deadline', { mode: 'string' }),

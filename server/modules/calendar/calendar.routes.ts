@@ -27,15 +27,15 @@ export async function calendarRoutes(app: FastifyInstance, { db }: AppDeps) {
       config: { authenticated: true },
       schema: {
         tags,
-        summary: '日期加 N 个工作日（起始日不计；N=0 时顺延到工作日）',
+        summary: '日期加 N 个工作日（起始日不计；N=0 时顺延到工作日）；跨入未录入官方安排的年份时按法定规则暂定计算（provisional=true）',
         querystring: z.object({
           date: isoDate,
           days: z.coerce.number({ message: '请填写天数' }).int('天数须为整数').min(0, '天数不能为负数').max(1000, '天数不超过 1000'),
         }),
-        response: { 200: z.object({ date: z.string() }) },
+        response: { 200: z.object({ date: z.string(), provisional: z.boolean() }) },
       },
     },
-    async (request) => ({ date: await service.addWorkingDays(db, request.query.date, request.query.days) }),
+    async (request) => service.addWorkingDaysDetailed(db, request.query.date, request.query.days),
   );
 
   r.get(

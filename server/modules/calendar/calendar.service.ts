@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { provisionalHolidays } from '../../../core/provisional-calendar.js';
 import * as wd from '../../../core/working-days.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema/index.js';
@@ -11,9 +12,26 @@ import { AppError, conflict, notFound, validationFailed } from '../../http/error
  * The working-day calendar for other modules (complaint deadlines, rectification periods, 双公示
  * within 7 working days …). Use `addWorkingDays(db, date, n)` / `countWorkingDays`, or
  * `getCalendar(db)` once and the pure functions of core/working-days.ts for many dates.
- * A date outside the known years raises a 422 CALENDAR_OUT_OF_RANGE AppError: a deadline is then
- * not computed at all rather than computed on a guessed calendar.
+ * A year whose official arrangement is not entered is computed on the provisional calendar
+ * (core/provisional-calendar.ts: weekends + statutory holidays by rule, no 调休), so nothing is
+ * refused; `provisionalYearsIn` tells a caller that its result is provisional and must be marked.
+ * When an admin enters or corrects a year, the listeners registered with `onArrangementChanged`
+ * (complaint deadlines) recompute what they computed, inside the same transaction.
  */
+
+/** Recomputes what a module computed on the calendar, after `years` changed (same transaction). */
+export type ArrangementListener = (tx: Db, actor: Actor, years: number[]) => Promise<void>;
+const listeners: ArrangementListener[] = [];
+
+/** Registers a recomputation to run in the transaction that enters or corrects a year's arrangement. */
+export function onArrangementChanged(listener: ArrangementListener): void {
+  if (!listeners.includes(listener)) listeners.push(listener);
+}
+
+async function arrangementChanged(tx: Db, actor: Actor, year: number) {
+  invalidateCalendarCache();
+  for (const l of listeners) await l(tx, actor, [year]);
+}
 
 let cache: { stamp: string; calendar: wd.WorkingCalendar } | null = null;
 
@@ -38,6 +56,7 @@ export async function getCalendar(db: Db): Promise<wd.WorkingCalendar> {
   const calendar = wd.buildWorkingCalendar(
     years.map((y) => y.year),
     days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday' })),
+    provisionalHolidays,
   );
   cache = { stamp, calendar };
   return calendar;
@@ -66,6 +85,17 @@ export async function addWorkingDays(db: Db, date: string, n: number): Promise<s
   const calendar = await getCalendar(db);
   try {
     return wd.addWorkingDays(calendar, date, n);
+  } catch (err) {
+    rethrow(err, 'date');
+  }
+}
+
+/** The n-th working day after `date`, and whether it was computed on the provisional calendar. */
+export async function addWorkingDaysDetailed(db: Db, date: string, n: number): Promise<{ date: string; provisional: boolean }> {
+  const calendar = await getCalendar(db);
+  try {
+    const result = wd.addWorkingDays(calendar, date, n);
+    return { date: result, provisional: wd.provisionalYearsIn(calendar, date, result).length > 0 };
   } catch (err) {
     rethrow(err, 'date');
   }
@@ -200,6 +230,7 @@ export async function addYear(db: Db, actor: Actor, input: z.infer<typeof addYea
     const days = daysOf(input.year, input, input.source);
     if (days.length) await tx.insert(calendarDays).values(days);
     await recordAudit(tx, actor, { action: 'calendar.year.create', entityType: 'calendar_year', entityId: input.year, after: snapshot(input.year, input) });
+    await arrangementChanged(tx, actor, input.year);
     return getYear(tx, input.year);
   });
   invalidateCalendarCache();
@@ -235,6 +266,7 @@ export async function replaceYear(db: Db, actor: Actor, year: number, input: Yea
       },
       after: snapshot(year, input),
     });
+    await arrangementChanged(tx, actor, year);
     return getYear(tx, year);
   });
   invalidateCalendarCache();

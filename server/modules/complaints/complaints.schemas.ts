@@ -176,6 +176,8 @@ export const listItemSchema = z.object({
   dispatchedAt: nullableDate,
   dueAt: nullableDate,
   currentDueAt: nullableDate,
+  /** Computed on the provisional calendar (a year without its official arrangement): shown as 暂定. */
+  deadlinesProvisional: z.boolean(),
   dueSoon: z.boolean(),
   overdue: z.boolean(),
   supervised: z.boolean(),
@@ -233,6 +235,8 @@ export const detailSchema = listItemSchema.extend({
     followUpDueAt: nullableDate,
     currentKind: z.string().nullable(),
     currentDueAt: nullableDate,
+    /** Computed on the provisional calendar (暂定): recomputed when the year's arrangement is entered. */
+    provisional: z.boolean(),
     dueSoon: z.boolean(),
     overdue: z.boolean(),
     extensions: z.array(extensionSchema),

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { redactPersonalData } from '../../../core/redaction/index.js';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import {
   ACTION_LABELS,
   PUBLIC_EVENT_TEXT,
@@ -47,7 +47,7 @@ import { AppError, conflict, notFound, validationFailed } from '../../http/error
 import { regionFilterPath, regionScope } from '../../http/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { EVIDENCE_TYPES, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
-import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js';
+import { calendarOutOfRange, getCalendar, onArrangementChanged } from '../calendar/calendar.service.js';
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
@@ -360,24 +360,88 @@ async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalenda
   }
 }
 
-type DeadlineState = Pick<Row, 'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'>;
+type DeadlineState = Pick<
+  Row,
+  'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline' | 'deadlineBasis'
+>;
+
+const BASIS_COLUMN = { sign: 'signDueAt', due: 'dueAt', followUp: 'followUpDueAt' } as const;
+
+/** True when a working-day deadline still in force was computed across a year without its official arrangement. */
+function provisionalNow(cal: wd.WorkingCalendar, s: DeadlineState): boolean {
+  const basis = (s.deadlineBasis ?? {}) as sla.DeadlineBasis;
+  return sla.liveBasisParts(s.status as ComplaintStatus, s.followedUpAt !== null).some((part) => {
+    const span = basis[part];
+    const at = s[BASIS_COLUMN[part]];
+    return !!span && !!at && wd.provisionalYearsIn(cal, span.from, sla.chinaDate(at)).length > 0;
+  });
+}
 
 /** The current-deadline columns for a lead's (new) state. */
 async function deadlineColumns(db: Db, s: DeadlineState) {
   const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null });
-  if (!current) return { currentDueKind: null, currentDueAt: null, currentDueSoonAt: null };
   const cal = await getCalendar(db);
+  const deadlinesProvisional = provisionalNow(cal, s);
+  if (!current) return { currentDueKind: null, currentDueAt: null, currentDueSoonAt: null, deadlinesProvisional };
   let soon: Date;
   try {
     soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent);
   } catch {
     soon = new Date(current.at.getTime() - 2 * 86_400_000);
   }
-  return { currentDueKind: current.kind, currentDueAt: current.at, currentDueSoonAt: soon };
+  return { currentDueKind: current.kind, currentDueAt: current.at, currentDueSoonAt: soon, deadlinesProvisional };
 }
 
-async function update(tx: Db, c: Row, patch: Partial<typeof complaints.$inferInsert>, now: Date) {
-  const next = { ...c, ...patch } as Row;
+/**
+ * After an administrator enters or corrects a year's arrangement (calendar module, same
+ * transaction): the deadlines in force of every open lead are recomputed from their basis, and each
+ * change is written on the lead's timeline.
+ */
+async function recomputeDeadlines(tx: Db, actor: Actor, years: number[]) {
+  const cal = await getCalendar(tx);
+  const now = new Date();
+  const rows = await tx
+    .select()
+    .from(complaints)
+    .where(and(notInArray(complaints.status, ['received', 'closed', 'merged']), isNotNull(complaints.deadlineBasis)));
+  for (const c of rows) {
+    const basis = (c.deadlineBasis ?? {}) as sla.DeadlineBasis;
+    const patch: Partial<typeof complaints.$inferInsert> = {};
+    const changes: string[] = [];
+    for (const part of sla.liveBasisParts(c.status as ComplaintStatus, c.followedUpAt !== null)) {
+      const span = basis[part];
+      const column = BASIS_COLUMN[part];
+      const old = c[column];
+      if (!span || !old) continue;
+      const fresh = sla.deadlineOf(cal, span);
+      if (fresh.getTime() === old.getTime()) continue;
+      patch[column] = fresh;
+      changes.push(`${DEADLINE_PART_LABELS[part]}由 ${sla.chinaDate(old)} 改为 ${sla.chinaDate(fresh)}`);
+    }
+    const provisional = provisionalNow(cal, { ...c, ...patch } as DeadlineState);
+    if (!changes.length && provisional === c.deadlinesProvisional) continue;
+    await update(tx, c, patch, now);
+    const yearsText = years.map((y) => `${y}年`).join('、');
+    const note = changes.length
+      ? `${yearsText}法定节假日安排已录入，期限重新计算：${changes.join('；')}`
+      : `${yearsText}法定节假日安排已录入，期限经核对不变${provisional ? '（仍有年份未录入，暂定）' : '，不再为暂定'}`;
+    await addEvent(tx, actor, c.id, {
+      action: 'deadline-recalculated',
+      from: c.status,
+      to: c.status,
+      note,
+      publicNote: changes.some((x) => x.startsWith(DEADLINE_PART_LABELS.due)) ? '办理期限已按国家法定节假日安排重新计算' : null,
+      at: now,
+    });
+  }
+}
+
+const DEADLINE_PART_LABELS: Record<keyof sla.DeadlineBasis, string> = { sign: '签收期限', due: '办理答复期限', followUp: '回访期限' };
+
+onArrangementChanged(recomputeDeadlines);
+
+async function update(tx: Db, c: DeadlineState & { id: string }, patch: Partial<typeof complaints.$inferInsert>, now: Date) {
+  const next = { ...c, ...patch } as DeadlineState;
   const deadline = await deadlineColumns(tx, next);
   await tx
     .update(complaints)
@@ -459,6 +523,7 @@ function listItem(row: Row, now: Date, full = false) {
     dispatchedAt: row.dispatchedAt,
     dueAt: row.dueAt,
     currentDueAt: row.currentDueAt,
+    deadlinesProvisional: row.deadlinesProvisional,
     dueSoon: sla.isDueSoon(row.currentDueAt, row.currentDueSoonAt, now),
     overdue: sla.isOverdue(row.currentDueAt, now),
     supervised: row.supervised,
@@ -545,6 +610,7 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       followUpDueAt: c.followUpDueAt,
       currentKind: c.currentDueKind,
       currentDueAt: c.currentDueAt,
+      provisional: c.deadlinesProvisional,
       dueSoon: sla.isDueSoon(c.currentDueAt, c.currentDueSoonAt, now),
       overdue: sla.isOverdue(c.currentDueAt, now),
       extensions,
@@ -639,7 +705,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     if (firstDispatch) {
       const limits = await limitsFor(tx, c);
       const d = await withCalendar(tx, 'leadOrgUnitId', (cal) => sla.dispatchDeadlines(cal, now, c.urgent, limits));
-      clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt };
+      const deadlineBasis = { ...(c.deadlineBasis ?? {}), ...sla.dispatchBasis(now, c.urgent, limits) };
+      clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt, deadlineBasis };
     }
     const final = c.returnCount >= RETURN_CAP;
     await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
@@ -758,7 +825,17 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     await update(
       tx,
       c,
-      { status: to as string, replyApprovedBy: actor.userId, replyApprovedAt: now, followUpDueAt, satisfaction: null, followUpNote: null, followedUpAt: null, followedUpBy: null },
+      {
+        status: to as string,
+        replyApprovedBy: actor.userId,
+        replyApprovedAt: now,
+        followUpDueAt,
+        deadlineBasis: { ...(c.deadlineBasis ?? {}), followUp: { from: sla.chinaDate(now), days: limits.followUpDays } },
+        satisfaction: null,
+        followUpNote: null,
+        followedUpAt: null,
+        followedUpBy: null,
+      },
       now,
     );
     await addEvent(tx, actor, c.id, { action: 'approve-reply', from: c.status, to, note: input.note ?? '答复审核通过，已发布给投诉人', publicNote: PUBLIC_EVENT_TEXT['approve-reply'], at: now });
@@ -815,7 +892,8 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     let newDueAt: Date | null = null;
     if (input.approve) {
       newDueAt = await withCalendar(tx, 'extensionId', (cal) => sla.extendedDueAt(cal, c.dueAt as Date, ext.days));
-      await update(tx, c, { dueAt: newDueAt }, now);
+      const deadlineBasis = { ...(c.deadlineBasis ?? {}), due: sla.extendedBasis(c.deadlineBasis?.due, c.dueAt as Date, ext.days) };
+      await update(tx, c, { dueAt: newDueAt, deadlineBasis }, now);
     }
     await tx
       .update(complaintExtensions)
@@ -902,7 +980,17 @@ async function startRework(tx: Db, actor: Actor | null, c: Row, to: ComplaintSta
   await update(
     tx,
     c,
-    { status: to, reworkCount: c.reworkCount + 1, replyApprovedAt: null, replyApprovedBy: null, closedAt: null, actDueAt: null, dueAt, followUpDueAt: null },
+    {
+      status: to,
+      reworkCount: c.reworkCount + 1,
+      replyApprovedAt: null,
+      replyApprovedBy: null,
+      closedAt: null,
+      actDueAt: null,
+      dueAt,
+      followUpDueAt: null,
+      deadlineBasis: { sign: c.deadlineBasis?.sign, due: dueAt ? { from: sla.chinaDate(now), days: limits.closeDays } : undefined },
+    },
     now,
   );
   await addEvent(tx, actor, c.id, { action: 'rework', from: c.status, to, note: `重办：${reason}`, attachments, publicNote: PUBLIC_EVENT_TEXT.rework, at: now });

@@ -63,7 +63,7 @@ function WorkingDayTools() {
       const r = await addWorkingDays(date.format('YYYY-MM-DD'), n);
       const d = dayjs(r.date);
       const weekend = d.day() === 0 || d.day() === 6;
-      setResult(`${date.format('YYYY-MM-DD')} 之后第 ${n} 个工作日：${r.date}（星期${WEEKDAYS[(d.day() + 6) % 7]}${weekend ? '，调休上班' : ''}）`);
+      setResult(`${date.format('YYYY-MM-DD')} 之后第 ${n} 个工作日：${r.date}（星期${WEEKDAYS[(d.day() + 6) % 7]}${weekend ? '，调休上班' : ''}）${r.provisional ? '。暂定：所跨年份的官方安排尚未录入，按法定节日规则（不含调休）计算' : ''}`);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '计算失败');
     }
@@ -220,7 +220,7 @@ export default function CalendarPage() {
   return (
     <PageContainer
       title="工作日历"
-      content="法定节假日与调休上班日按国务院办公厅每年发布的节假日安排录入。期限按工作日计算；未录入年份的日期无法计算，系统不会按“仅周末休息”推算。"
+      content="法定节假日与调休上班日按国务院办公厅每年发布的节假日安排录入。期限按工作日计算；尚未录入官方安排的年份暂按《全国年节及纪念日放假办法》规定的节日（不含调休）计算并标注“暂定”，录入后未办结线索的期限自动重新计算。"
       extra={admin ? [<Button key="add" type="primary" onClick={startAdd}>录入新年度安排</Button>] : []}
     >
       <WorkingDayTools />

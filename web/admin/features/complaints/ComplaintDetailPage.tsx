@@ -209,6 +209,15 @@ export default function ComplaintDetailPage() {
               }
             />
           )}
+          {sla.provisional ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message="期限暂定"
+              description="期限跨入尚未录入法定节假日安排的年份，暂按《全国年节及纪念日放假办法》规定的节日（不含调休）计算。系统管理员录入官方安排后将自动重新计算，并记入办理过程。"
+            />
+          ) : null}
           <Row gutter={16}>
             <Col xs={12} md={5}>
               <Deadline label="签收期限" at={sla.signDueAt} active={sla.currentKind === 'sign'} />

@@ -1,6 +1,6 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { type ActionType, PageContainer, ProTable } from '@ant-design/pro-components';
-import { Alert, Button, Select, Typography } from 'antd';
+import { Alert, Button, Select, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import type { Permission } from '../../../../core/roles.js';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -145,6 +145,11 @@ export default function InboxPage() {
               return due && !['closed', 'merged'].includes(r.status) ? (
                 <Typography.Text type={r.overdue ? 'danger' : r.dueSoon ? 'warning' : undefined}>
                   {fmtDateTime(due)}
+                  {r.deadlinesProvisional ? (
+                    <Tag color="gold" style={{ marginLeft: 4 }} title="跨入尚未录入法定节假日安排的年份，暂按法定规则（不含调休）计算；录入后自动重新计算">
+                      暂定
+                    </Tag>
+                  ) : null}
                   <br />
                   {timeLeft(due)}
                 </Typography.Text>

@@ -36,5 +36,5 @@ export const listYears = () => api.get<{ items: CalendarYear[] }>('/api/calendar
 export const getYear = (year: number) => api.get<YearDetail>('/api/calendar/days', { year });
 export const addYear = (body: YearArrangement) => api.post<YearDetail>('/api/calendar/years', body);
 export const replaceYear = (year: number, body: YearArrangement) => api.put<YearDetail>(`/api/calendar/years/${year}`, body);
-export const addWorkingDays = (date: string, days: number) => api.get<{ date: string }>('/api/calendar/add-working-days', { date, days });
+export const addWorkingDays = (date: string, days: number) => api.get<{ date: string; provisional: boolean }>('/api/calendar/add-working-days', { date, days });
 export const countWorkingDays = (from: string, to: string) => api.get<{ from: string; to: string; workingDays: number }>('/api/calendar/count-working-days', { from, to });

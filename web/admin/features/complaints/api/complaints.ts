@@ -42,6 +42,8 @@ export interface ComplaintListItem {
   dueAt: string | null;
   /** The deadline that applies now (sign / act / reply / follow-up). */
   currentDueAt?: string | null;
+  /** Computed on the provisional calendar (暂定): a year it crosses has no official arrangement yet. */
+  deadlinesProvisional?: boolean;
   dueSoon: boolean;
   overdue: boolean;
   supervised: boolean;
@@ -114,6 +116,8 @@ export interface ComplaintDetail extends ComplaintListItem {
     followUpDueAt: string | null;
     currentKind: string | null;
     currentDueAt: string | null;
+    /** Computed on the provisional calendar (暂定). */
+    provisional: boolean;
     dueSoon: boolean;
     overdue: boolean;
     extensions: Extension[];
