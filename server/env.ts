@@ -30,6 +30,11 @@ export const envSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(100).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Roles that must sign in with a TOTP second factor (comma-separated). Default: admin, auditor and
+   * supervisor in production (等保 level 3), nobody elsewhere (any user may enrol).
+   */
+  TOTP_REQUIRED_ROLES: z.string().optional(),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(50),
 });
 

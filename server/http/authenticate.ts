@@ -16,6 +16,8 @@ declare module 'fastify' {
     permission?: Permission | Permission[];
     /** Reachable while a password change is pending (me, change-password, logout). */
     duringPasswordChange?: boolean;
+    /** Reachable while a required TOTP enrolment is pending (besides the duringPasswordChange routes). */
+    duringTotpEnrolment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -56,6 +58,7 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env
         request.actor = resolved.actor;
         request.sessionId = resolved.sessionId;
         request.mustChangePassword = resolved.mustChangePassword;
+        request.mustEnrolTotp = resolved.mustEnrolTotp;
       } else if (!config.public) {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
@@ -65,6 +68,9 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env
     if (!request.actor) throw new AppError('UNAUTHENTICATED', 401, '请先登录，或登录已超时');
     if (request.mustChangePassword && !config.duringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, '首次登录或密码已重置，请先修改密码');
+    }
+    if (request.mustEnrolTotp && !config.duringPasswordChange && !config.duringTotpEnrolment) {
+      throw new AppError('TOTP_ENROLMENT_REQUIRED', 403, '您的角色须使用动态口令登录，请先在“账号安全”中绑定动态口令');
     }
     if (config.permission) {
       const wanted = Array.isArray(config.permission) ? config.permission : [config.permission];
@@ -76,5 +82,6 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env
 declare module 'fastify' {
   interface FastifyRequest {
     mustChangePassword?: boolean;
+    mustEnrolTotp?: boolean;
   }
 }

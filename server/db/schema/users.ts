@@ -1,4 +1,5 @@
-import { type AnyPgColumn, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org-units.js';
 import { regions } from './regions.js';
 import { enterprises } from './registry.js';
@@ -26,6 +27,16 @@ export const users = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
+    /** TOTP second factor (RFC 6238): the base32 secret, FieldCipher ciphertext; set when confirmed. */
+    totpSecretEnc: text('totp_secret_enc'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last time step accepted, so a code is never accepted twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** SHA-256 of the unused recovery codes (each works once). */
+    totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default(sql`'{}'::text[]`),
+    /** An enrolment started but not confirmed yet: secret (ciphertext) and recovery-code hashes. */
+    totpPendingSecretEnc: text('totp_pending_secret_enc'),
+    totpPendingRecoveryHashes: text('totp_pending_recovery_hashes').array(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

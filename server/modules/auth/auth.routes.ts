@@ -7,9 +7,10 @@ import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { changePassword, login, logout } from './auth.service.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { confirmTotp, enrollTotp, totpStatus } from './totp.js';
 
 const meSchema = z.object({
-  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), mustChangePassword: z.boolean() }),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), mustChangePassword: z.boolean(), mustEnrolTotp: z.boolean() }),
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   region: z.object({ id: z.number(), code: z.string(), name: z.string(), level: z.string() }),
@@ -17,7 +18,7 @@ const meSchema = z.object({
   enterpriseId: z.string().nullable(),
 });
 
-export async function authRoutes(app: FastifyInstance, { db, env }: AppDeps) {
+export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = (secureRequest: boolean) => ({
     path: '/',
@@ -33,14 +34,62 @@ export async function authRoutes(app: FastifyInstance, { db, env }: AppDeps) {
       schema: {
         tags: ['auth'],
         summary: '登录',
-        body: z.object({ username: z.string().min(1, '请输入用户名').max(64), password: z.string().min(1, '请输入密码').max(256) }),
-        response: { 200: z.object({ mustChangePassword: z.boolean() }) },
+        body: z.object({
+          username: z.string().min(1, '请输入用户名').max(64),
+          password: z.string().min(1, '请输入密码').max(256),
+          totp: z.string().max(32, '动态口令过长').optional(),
+        }),
+        response: { 200: z.object({ mustChangePassword: z.boolean(), mustEnrolTotp: z.boolean() }) },
       },
     },
     async (request, reply) => {
-      const { token, mustChangePassword } = await login(db, env, request, request.body.username.trim(), request.body.password);
+      const { body } = request;
+      const { token, mustChangePassword, mustEnrolTotp } = await login(db, env, cipher, request, body.username.trim(), body.password, body.totp);
       reply.setCookie(SESSION_COOKIE, token, cookieOptions(request.protocol === 'https'));
-      return { mustChangePassword };
+      return { mustChangePassword, mustEnrolTotp };
+    },
+  );
+
+  r.get(
+    '/api/auth/totp',
+    {
+      config: { authenticated: true, duringTotpEnrolment: true },
+      schema: {
+        tags: ['auth'],
+        summary: '动态口令（双因素）绑定状态',
+        response: { 200: z.object({ enabled: z.boolean(), enabledAt: z.date().nullable(), recoveryCodesLeft: z.number(), required: z.boolean() }) },
+      },
+    },
+    async (request) => totpStatus(db, env, actorOf(request)),
+  );
+
+  r.post(
+    '/api/auth/totp/enroll',
+    {
+      config: { authenticated: true, duringTotpEnrolment: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '开始绑定动态口令：生成密钥、二维码与恢复码（确认后生效）',
+        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrCode: z.string(), recoveryCodes: z.array(z.string()) }) },
+      },
+    },
+    async (request) => enrollTotp(db, cipher, actorOf(request)),
+  );
+
+  r.post(
+    '/api/auth/totp/confirm',
+    {
+      config: { authenticated: true, duringTotpEnrolment: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: '输入动态口令确认绑定',
+        body: z.object({ code: z.string().regex(/^\d{6}$/, '请输入手机上显示的 6 位数字') }),
+        response: { 200: z.object({ enabled: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await confirmTotp(db, cipher, actorOf(request), request.body.code);
+      return { enabled: true as const };
     },
   );
 
@@ -89,7 +138,7 @@ export async function authRoutes(app: FastifyInstance, { db, env }: AppDeps) {
         .where(eq(users.id, actor.userId as string));
       if (!row) throw new Error('session user vanished');
       return {
-        user: row.user,
+        user: { ...row.user, mustEnrolTotp: !!request.mustEnrolTotp },
         roles: actor.roles,
         permissions: [...actor.permissions].sort(),
         region: row.region,

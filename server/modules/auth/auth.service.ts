@@ -7,8 +7,10 @@ import type { Env } from '../../env.js';
 import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { AppError, validationFailed } from '../../http/errors.js';
+import type { FieldCipher } from '../../lib/crypto.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeSession, revokeUserSessions } from './sessions.js';
+import { checkSecondFactor, totpRequiredFor } from './totp.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -21,7 +23,7 @@ function anonymous(request: FastifyRequest, username: string): Actor {
  * Login with lockout (等保 身份鉴别 b): 5 consecutive failures lock the account for 15 minutes,
  * during which even the right password is refused with 423.
  */
-export async function login(db: Db, env: Env, request: FastifyRequest, username: string, password: string) {
+export async function login(db: Db, env: Env, cipher: FieldCipher, request: FastifyRequest, username: string, password: string, totp?: string) {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user || user.disabled) {
     await dummyVerify(password);
@@ -36,29 +38,13 @@ export async function login(db: Db, env: Env, request: FastifyRequest, username:
     });
   }
   const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok) {
-    // Atomic increment: concurrent failures are all counted.
-    const [updated] = await db
-      .update(users)
-      .set({
-        failedLoginCount: sql`${users.failedLoginCount} + 1`,
-        lockedUntil: sql`CASE WHEN ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) ELSE NULL END`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
-    const locked = updated?.lockedUntil != null;
-    await recordAudit(db, actor, {
-      action: locked ? 'auth.locked' : 'auth.login_failed',
-      entityType: 'user',
-      entityId: user.id,
-      note: `连续失败 ${updated?.failed ?? '?'} 次`,
-    });
-    const remaining = Math.max(0, MAX_FAILED_LOGINS - (updated?.failed ?? 0));
-    throw new AppError(
-      'INVALID_CREDENTIALS',
-      401,
-      locked ? `用户名或密码错误；账号已锁定 ${LOCKOUT_MINUTES} 分钟` : `用户名或密码错误（再失败 ${remaining} 次将锁定 ${LOCKOUT_MINUTES} 分钟）`,
-    );
+  if (!ok) await failedAttempt(db, actor, user.id, 'password');
+  let secondFactor: 'totp' | 'recovery' | null = null;
+  if (user.totpEnabledAt) {
+    // Password right: the second factor decides. No code: say so (no session, not a failure).
+    if (!totp?.trim()) throw new AppError('TOTP_REQUIRED', 401, '请输入手机动态口令（6 位数字）或一个恢复码', { fields: { totp: '请输入动态口令' } });
+    secondFactor = await checkSecondFactor(db, cipher, user, totp);
+    if (!secondFactor) await failedAttempt(db, actor, user.id, 'totp');
   }
   return db.transaction(async (tx) => {
     await tx
@@ -66,9 +52,46 @@ export async function login(db: Db, env: Env, request: FastifyRequest, username:
       .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
       .where(eq(users.id, user.id));
     const token = await createSession(tx, env, user.id, request);
-    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
-    return { token, mustChangePassword: user.mustChangePassword };
+    await recordAudit(tx, actor, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      note: secondFactor === 'recovery' ? `使用恢复码登录（剩余 ${user.totpRecoveryHashes.length - 1} 个）` : secondFactor === 'totp' ? '密码 + 动态口令' : null,
+    });
+    return {
+      token,
+      mustChangePassword: user.mustChangePassword,
+      mustEnrolTotp: !user.totpEnabledAt && totpRequiredFor(env, user.roles),
+    };
   });
+}
+
+/** Counts a failed attempt (wrong password or wrong second factor) and throws the 401. */
+async function failedAttempt(db: Db, actor: Actor, userId: string, what: 'password' | 'totp'): Promise<never> {
+    // Atomic increment: concurrent failures are all counted.
+    const [updated] = await db
+      .update(users)
+      .set({
+        failedLoginCount: sql`${users.failedLoginCount} + 1`,
+        lockedUntil: sql`CASE WHEN ${users.failedLoginCount} + 1 >= ${MAX_FAILED_LOGINS} THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) ELSE NULL END`,
+      })
+      .where(eq(users.id, userId))
+      .returning({ failed: users.failedLoginCount, lockedUntil: users.lockedUntil });
+    const locked = updated?.lockedUntil != null;
+    await recordAudit(db, actor, {
+      action: locked ? 'auth.locked' : 'auth.login_failed',
+      entityType: 'user',
+      entityId: userId,
+      note: `${what === 'totp' ? '动态口令错误；' : ''}连续失败 ${updated?.failed ?? '?'} 次`,
+    });
+    const wrong = what === 'totp' ? '动态口令或恢复码不正确' : '用户名或密码错误';
+    const remaining = Math.max(0, MAX_FAILED_LOGINS - (updated?.failed ?? 0));
+    throw new AppError(
+      'INVALID_CREDENTIALS',
+      401,
+      locked ? `${wrong}；账号已锁定 ${LOCKOUT_MINUTES} 分钟` : `${wrong}（再失败 ${remaining} 次将锁定 ${LOCKOUT_MINUTES} 分钟）`,
+      what === 'totp' ? { fields: { totp: '动态口令不正确或已使用过' } } : undefined,
+    );
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {

@@ -8,6 +8,8 @@ import type { Env } from '../../env.js';
 import type { Actor } from '../../http/actor.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
 
+import { totpRequiredFor } from './totp.js';
+
 export const SESSION_COOKIE = 'sid';
 /** last_seen_at is refreshed at most this often, to keep reads from becoming writes. */
 const TOUCH_INTERVAL_MS = 30_000;
@@ -50,7 +52,7 @@ export async function resolveSession(
   env: Env,
   token: string,
   request: FastifyRequest,
-): Promise<{ actor: Actor; sessionId: string; mustChangePassword: boolean } | null> {
+): Promise<{ actor: Actor; sessionId: string; mustChangePassword: boolean; mustEnrolTotp: boolean } | null> {
   const sessionId = sha256(token);
   const [row] = await db
     .select({
@@ -64,6 +66,7 @@ export async function resolveSession(
         orgUnitId: users.orgUnitId,
         enterpriseId: users.enterpriseId,
         mustChangePassword: users.mustChangePassword,
+        totpEnabledAt: users.totpEnabledAt,
         disabled: users.disabled,
       },
       regionCode: regions.code,
@@ -88,6 +91,7 @@ export async function resolveSession(
   return {
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
+    mustEnrolTotp: !row.user.totpEnabledAt && totpRequiredFor(env, row.user.roles),
     actor: toActor(row, { ip: request.ip, requestId: request.id }),
   };
 }

@@ -6,6 +6,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { ROLE_LABELS } from '../../common/labels.js';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
+import { TotpPage } from '../features/auth/TotpPage.js';
 import { MENU_GROUPS, ROUTES } from './routes.js';
 import { SessionProvider, useSession } from './session.js';
 
@@ -24,6 +25,7 @@ function Shell() {
   if (location.pathname === '/login') return me ? <Navigate to="/app" replace /> : <LoginPage />;
   if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (me.user.mustChangePassword) return <ChangePasswordPage forced />;
+  if (me.user.mustEnrolTotp) return <TotpPage forced />;
   return <Layout />;
 }
 
@@ -60,6 +62,7 @@ function Layout() {
               items: [
                 { key: 'roles', label: me?.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join('、'), disabled: true },
                 { key: 'password', label: '修改密码', onClick: () => navigate('/app/change-password') },
+                { key: 'totp', label: '动态口令', onClick: () => navigate('/app/security') },
                 { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: () => void logout() },
               ],
             }}
@@ -75,6 +78,7 @@ function Layout() {
             <Route key={r.path} path={r.path} element={<r.element />} />
           ))}
           <Route path="/app/change-password" element={<ChangePasswordPage />} />
+          <Route path="/app/security" element={<TotpPage />} />
           <Route path="/" element={<Navigate to="/app" replace />} />
           <Route path="*" element={<Result status="404" title="页面不存在或无权访问" />} />
         </Routes>

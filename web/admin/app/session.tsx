@@ -3,7 +3,7 @@ import type { Permission } from '../../../core/roles.js';
 import { ApiError, api, setUnauthenticatedHandler } from '../../common/api.js';
 
 export interface Me {
-  user: { id: string; username: string; displayName: string; mustChangePassword: boolean };
+  user: { id: string; username: string; displayName: string; mustChangePassword: boolean; mustEnrolTotp?: boolean };
   roles: string[];
   permissions: Permission[];
   region: { id: number; code: string; name: string; level: string };

@@ -1,4 +1,4 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,8 +11,9 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [needTotp, setNeedTotp] = useState(false);
 
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: { username: string; password: string; totp?: string }) => {
     setBusy(true);
     setError(null);
     try {
@@ -21,6 +22,11 @@ export function LoginPage() {
       const next = params.get('next');
       navigate(next?.startsWith('/app') ? next : '/app', { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'TOTP_REQUIRED') {
+        setNeedTotp(true);
+        setError(null);
+        return;
+      }
       setError(err instanceof ApiError ? err.message : '登录失败，请稍后重试');
     } finally {
       setBusy(false);
@@ -44,6 +50,11 @@ export function LoginPage() {
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {needTotp && (
+            <Form.Item name="totp" label="动态口令" extra="手机身份验证器上的 6 位数字；手机丢失时可输入一个恢复码" rules={[{ required: true, message: '请输入动态口令' }]}>
+              <Input prefix={<SafetyOutlined />} inputMode="numeric" autoComplete="one-time-code" autoFocus data-testid="login-totp" />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={busy}>
             登录
           </Button>
