@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import './zod-locale.js';
 
 /**
  * One error shape for the whole API: { error: { code, message, details?, requestId } }.

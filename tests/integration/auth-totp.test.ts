@@ -92,6 +92,16 @@ describe('TOTP enrolment and login', () => {
   });
 });
 
+describe('validation messages in Chinese, in the usual envelope', () => {
+  it('names every field of a bad login body in Chinese', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5, totp: 'x'.repeat(40) } });
+    expect(res.statusCode).toBe(422);
+    const { error } = res.json();
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details.fields).toEqual({ username: '无效输入：期望 文本，实际接收 数字', password: '此项为必填项', totp: '动态口令过长' });
+  });
+});
+
 describe('TOTP required in production for admin, auditor and supervisor', () => {
   let prod: TestContext;
   beforeAll(async () => {
