@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
+import { SECURITY_HEADERS } from './http/security-headers.js';
 import { MODULES } from './modules/index.js';
 
 export type { AppDeps } from './deps.js';
@@ -32,10 +34,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
   });
+  // Content-Security-Policy and the other standard headers on every response (pages, API, errors, 404).
+  await app.register(helmet, { global: true, ...SECURITY_HEADERS });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
