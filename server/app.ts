@@ -12,6 +12,7 @@ import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
+import { pgRateLimitStore } from './http/rate-limit-store.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
 import { MODULES } from './modules/index.js';
 
@@ -39,7 +40,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   await app.register(helmet, { global: true, ...SECURITY_HEADERS });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Per-route limits of the public routes, counted in PostgreSQL (shared by every app instance).
+  await app.register(rateLimit, { global: false, store: pgRateLimitStore(deps.db, (err) => app.log.warn({ err }, 'rate-limit store unavailable')) as never });
   await app.register(multipart, { limits: { fileSize: deps.env.UPLOAD_MAX_MB * 1024 * 1024, files: 10 } });
   registerErrorHandling(app);
   await registerOpenApi(app);

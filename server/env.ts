@@ -35,6 +35,12 @@ export const envSchema = z.object({
    * supervisor in production (等保 level 3), nobody elsewhere (any user may enrol).
    */
   TOTP_REQUIRED_ROLES: z.string().optional(),
+  /**
+   * Login throttle per client address: failed logins in 15 minutes before the address is refused
+   * for the rest of the window. High on purpose — one office behind one NAT address shares it;
+   * the per-account lockout (5 in a row) is what stops guessing one password.
+   */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100000).default(100),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { sweepUnclaimedUploads } from '../lib/files.js';
 import { sealAuditLog } from '../modules/audit/audit.seal.js';
+import { sweepRateCounters } from '../http/rate-counters.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
 
@@ -13,6 +14,11 @@ defineJob('sessions.purge', async (_payload, { db }) => {
   await db.execute(sql`DELETE FROM sessions WHERE coalesce(revoked_at, expires_at) < now() - interval '7 days'`);
 });
 defineSchedule({ name: 'sessions.purge.hourly', type: 'sessions.purge', intervalSeconds: 3600 });
+
+defineJob('rate-counters.sweep', async (_payload, { db }) => {
+  await sweepRateCounters(db);
+});
+defineSchedule({ name: 'rate-counters.sweep.10-minutely', type: 'rate-counters.sweep', intervalSeconds: 600 });
 
 defineJob('jobs.purge', async (_payload, { db }) => {
   await db.execute(sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '30 days'`);

@@ -36,10 +36,17 @@ export async function loginAs(page: Page, baseUrl: string, username: string, pas
   await page.waitForURL(/\/app/);
 }
 
-/** Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise). */
+/**
+ * Fails the journey on any uncaught page error (a crashed React tree shows nothing otherwise) and
+ * on any Content-Security-Policy violation (the pages must work under the policy of
+ * server/http/security-headers.ts).
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`);
+  });
   return errors;
 }
 

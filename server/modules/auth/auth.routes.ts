@@ -30,10 +30,11 @@ export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppD
   r.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // A flood cap only; failed logins are throttled per account and per address in auth.service.
+      config: { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: '登录',
+        summary: '登录（失败按账号与网络地址分别限流；启用动态口令的账号须带 totp）',
         body: z.object({
           username: z.string().min(1, '请输入用户名').max(64),
           password: z.string().min(1, '请输入密码').max(256),

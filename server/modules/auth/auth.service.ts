@@ -7,6 +7,7 @@ import type { Env } from '../../env.js';
 import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { AppError, validationFailed } from '../../http/errors.js';
+import { hit, peek } from '../../http/rate-counters.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { dummyVerify, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, revokeSession, revokeUserSessions } from './sessions.js';
@@ -14,6 +15,34 @@ import { checkSecondFactor, totpRequiredFor } from './totp.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
+/** Window of the login throttle counters (rate_counters, shared by every app instance). */
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+/** Failed logins per user name (existing or not) per window; the lockout of an existing account comes first. */
+export const ACCOUNT_MAX_FAILURES = 20;
+
+const addressKey = (request: FastifyRequest) => `login:addr:${request.ip}`;
+const accountKey = (username: string) => `login:acct:${username.toLowerCase()}`;
+
+/**
+ * Throttle before any password is checked (等保 身份鉴别 b; issue 14): per client address
+ * (request.ip — the X-Forwarded-For client when TRUST_PROXY is set) and per user name, counting
+ * failures only, so colleagues behind one NAT address are not refused for a busy morning of
+ * correct logins, and one person's mistakes lock only their own account.
+ */
+async function assertNotThrottled(db: Db, env: Env, request: FastifyRequest, username: string) {
+  const [address, account] = await Promise.all([peek(db, addressKey(request), LOGIN_WINDOW_MS), peek(db, accountKey(username), LOGIN_WINDOW_MS)]);
+  const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+  if (address.hits >= env.LOGIN_ADDRESS_MAX_FAILURES) {
+    throw new AppError('LOGIN_THROTTLED', 429, `该网络地址登录失败次数过多，请 ${minutes(address.ttlMs)} 分钟后再试`, { scope: 'address', retryAfterSeconds: Math.ceil(address.ttlMs / 1000) });
+  }
+  if (account.hits >= ACCOUNT_MAX_FAILURES) {
+    throw new AppError('LOGIN_THROTTLED', 429, `该账号登录失败次数过多，请 ${minutes(account.ttlMs)} 分钟后再试`, { scope: 'account', retryAfterSeconds: Math.ceil(account.ttlMs / 1000) });
+  }
+}
+
+async function countFailure(db: Db, request: FastifyRequest, username: string) {
+  await Promise.all([hit(db, addressKey(request), LOGIN_WINDOW_MS), hit(db, accountKey(username), LOGIN_WINDOW_MS)]);
+}
 
 function anonymous(request: FastifyRequest, username: string): Actor {
   return { ...systemActor('anonymous'), kind: 'user', username, ip: request.ip, requestId: request.id };
@@ -24,9 +53,11 @@ function anonymous(request: FastifyRequest, username: string): Actor {
  * during which even the right password is refused with 423.
  */
 export async function login(db: Db, env: Env, cipher: FieldCipher, request: FastifyRequest, username: string, password: string, totp?: string) {
+  await assertNotThrottled(db, env, request, username);
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user || user.disabled) {
     await dummyVerify(password);
+    await countFailure(db, request, username);
     await recordAudit(db, anonymous(request, username), { action: 'auth.login_failed', entityType: 'user', note: '用户不存在或已停用' });
     throw new AppError('INVALID_CREDENTIALS', 401, '用户名或密码错误');
   }
@@ -38,13 +69,19 @@ export async function login(db: Db, env: Env, cipher: FieldCipher, request: Fast
     });
   }
   const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok) await failedAttempt(db, actor, user.id, 'password');
+  if (!ok) {
+    await countFailure(db, request, username);
+    await failedAttempt(db, actor, user.id, 'password');
+  }
   let secondFactor: 'totp' | 'recovery' | null = null;
   if (user.totpEnabledAt) {
     // Password right: the second factor decides. No code: say so (no session, not a failure).
     if (!totp?.trim()) throw new AppError('TOTP_REQUIRED', 401, '请输入手机动态口令（6 位数字）或一个恢复码', { fields: { totp: '请输入动态口令' } });
     secondFactor = await checkSecondFactor(db, cipher, user, totp);
-    if (!secondFactor) await failedAttempt(db, actor, user.id, 'totp');
+    if (!secondFactor) {
+      await countFailure(db, request, username);
+      await failedAttempt(db, actor, user.id, 'totp');
+    }
   }
   return db.transaction(async (tx) => {
     await tx
