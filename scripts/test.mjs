@@ -2,7 +2,7 @@
 // typecheck, lint, unit tests, integration tests on PGlite, the same integration tests on
 // PostgreSQL when TEST_DATABASE_URL is set, then browser tests in Chromium.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const steps = [
@@ -23,6 +23,10 @@ steps.push(['browser (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']])
 // tests and their messages (a CI log is often read from its tail only).
 const reportDir = join('tmp', 'test-reports');
 mkdirSync(reportDir, { recursive: true });
+// Checks that need a system program no npm package provides (tests/helpers/system-checks.ts) write
+// themselves here when they could not run; they are listed at the end, never silently dropped.
+const notRunDir = join(reportDir, 'not-run');
+rmSync(notRunDir, { recursive: true, force: true });
 
 const results = [];
 steps.forEach(([name, cmd, args, extraEnv], i) => {
@@ -35,11 +39,22 @@ steps.forEach(([name, cmd, args, extraEnv], i) => {
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   results.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${secs}s)`);
   if (r.status !== 0) {
-    console.log(`\n${results.join('\n')}\n${failureSummary(report)}\nnpm test failed at: ${name}`);
+    console.log(`\n${results.join('\n')}\n${failureSummary(report)}${notRunSummary()}\nnpm test failed at: ${name}`);
     process.exit(r.status ?? 1);
   }
 });
-console.log(`\n${results.join('\n')}\n\nnpm test: all steps passed`);
+console.log(`\n${results.join('\n')}\n${notRunSummary()}\nnpm test: all steps passed${existsSync(notRunDir) && readdirSync(notRunDir).length ? ' (except the checks listed as not run above)' : ''}`);
+
+/** The system checks that could not run on this machine, with how to install what they need. */
+function notRunSummary() {
+  if (!existsSync(notRunDir)) return '';
+  const checks = readdirSync(notRunDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(notRunDir, f), 'utf8')));
+  if (!checks.length) return '';
+  const lines = checks.map((c) => `  - ${c.what}\n    not run: the program is missing. Install: ${c.install}`);
+  return `\nNOT RUN (mandatory in CI, where .ci/run installs them and sets REQUIRE_SYSTEM_CHECKS=1):\n${lines.join('\n')}\n`;
+}
 
 /** "file › test: first lines of the message" for every failed test in a vitest JSON report. */
 function failureSummary(report) {

@@ -3,21 +3,36 @@ import { type Browser, type Locator, type Page, chromium } from 'playwright-core
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** The system Chromium; browser tests never skip silently when it is missing. */
-export function chromiumPath(): string {
-  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Browser tests need Chromium and none was found. Install it with `apt-get update && apt-get install -y chromium` ' +
-        '(Debian) or set CHROMIUM_PATH to a Chromium/Chrome binary. .ci/run installs it automatically.',
-    );
-  }
-  return found;
+let resolved: Promise<string> | null = null;
+
+/**
+ * The Chromium for browser tests, in this order: CHROMIUM_PATH, the system's Chromium/Chrome, else
+ * the binary shipped inside the `@sparticuz/chromium` dev dependency (headless Chromium for Linux
+ * x64, unpacked to /tmp on first use), so `npm install && npm test` needs nothing but Node and npm.
+ * Browser tests never skip: when none of these works the error says how to get one.
+ */
+export function chromiumPath(): Promise<string> {
+  resolved ??= (async () => {
+    if (process.env.CHROMIUM_PATH && !existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist`);
+    const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
+    if (found) return found;
+    try {
+      const packaged = (await import('@sparticuz/chromium')).default;
+      return await packaged.executablePath();
+    } catch (err) {
+      throw new Error(
+        'Browser tests need Chromium and none was found: no CHROMIUM_PATH, no system Chromium, and the npm package ' +
+          `@sparticuz/chromium (a dev dependency; Linux x64 only) could not provide one (${(err as Error).message}). ` +
+          'Run `npm install`, or install Chromium (`apt-get install -y chromium` on Debian), or set CHROMIUM_PATH.',
+      );
+    }
+  })();
+  return resolved;
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath(),
+    executablePath: await chromiumPath(),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });

@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
  * for the browser journeys, and stops it afterwards. Fails loudly when Chromium is missing.
  */
 export default async function setup(project: TestProject) {
-  chromiumPath(); // throws with install instructions if absent
+  console.log(`browser tests: Chromium at ${await chromiumPath()}`); // throws with install instructions if absent
   if (!existsSync('web/dist/index.html')) throw new Error('web/dist is missing: run `npx vite build` first (npm test does).');
   const dataDir = mkdtempSync(join(tmpdir(), 'wy-e2e-'));
   const port = await freePort();

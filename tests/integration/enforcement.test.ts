@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, creditEvents, enterprises, legalProvisions, orgUnits, regions } from '../../server/db/schema/index.js';
 import { nextDocumentSeq } from '../../server/modules/enforcement/enforcement.service.js';
+import { systemProgram } from '../helpers/system-checks.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 let t: TestContext;
@@ -316,13 +317,6 @@ function unzipEntry(zip: Buffer, name: string): Buffer {
   throw new Error(`${name} not in zip`);
 }
 
-function officeBinary(): string | null {
-  for (const bin of ['soffice', 'libreoffice']) {
-    if (spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0) return bin;
-  }
-  return null;
-}
-
 describe('the .docx notice', () => {
   let docx: Buffer;
   let documentNumber: string;
@@ -357,10 +351,9 @@ describe('the .docx notice', () => {
     expect(xml).toMatch(/w:line="560" w:lineRule="exact"/); // 28 pt line pitch
   });
 
-  it('renders every notice layout (all eight types) with LibreOffice to a PDF with at least one page', async () => {
-    const bin = officeBinary();
-    // Never skipped: a missing LibreOffice fails with the fix (.ci/run installs it).
-    if (!bin) throw new Error('LibreOffice is not installed: apt-get install libreoffice-writer-nogui fonts-noto-cjk');
+  it('renders every notice layout (all eight types) with LibreOffice to a PDF with at least one page', async (ctx) => {
+    // A system check (tests/helpers/system-checks.ts): mandatory in CI, reported as not run elsewhere.
+    const bin = systemProgram('libreoffice', ctx);
     const others: Array<[string, Record<string, unknown>, string]> = [
       ['interview', {}, housing],
       ['warning_letter', { deadlineDays: 5 }, housing],
