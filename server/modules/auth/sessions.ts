@@ -16,10 +16,14 @@ const TOUCH_INTERVAL_MS = 30_000;
 
 export async function createSession(db: Db, env: Env, userId: string, request: FastifyRequest): Promise<string> {
   const token = randomToken();
+  // All session times from the application's clock (the idle check compares with Date.now()).
+  const now = Date.now();
   await db.insert(sessions).values({
     id: sha256(token),
     userId,
-    expiresAt: new Date(Date.now() + env.SESSION_MAX_HOURS * 3600_000),
+    createdAt: new Date(now),
+    lastSeenAt: new Date(now),
+    expiresAt: new Date(now + env.SESSION_MAX_HOURS * 3600_000),
     ip: request.ip,
     userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
   });
