@@ -51,6 +51,7 @@ import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
+import { publishEscalation, publishLeadMessages } from './complaints.notify.js';
 import * as repo from './complaints.repository.js';
 import type { ActionInput, ActionName, CreateComplaintInput, ListQuery } from './complaints.schemas.js';
 
@@ -927,6 +928,7 @@ export async function performAction<A extends ActionName>(db: Db, deps: Complain
       before: { status: c.status, leadOrgUnitId: c.leadOrgUnitId, dueAt: c.dueAt },
       after: { status: after?.status, leadOrgUnitId: after?.leadOrgUnitId, dueAt: after?.dueAt },
     });
+    await publishLeadMessages(tx, actor, action, c, after, input);
   });
   return getDetail(db, deps, actor, id);
 }
@@ -1084,7 +1086,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
  */
 export async function escalateOverdue(db: Db, now = new Date()): Promise<number> {
   const overdue = await db
-    .select({ id: complaints.id, kind: complaints.currentDueKind, dueAt: complaints.currentDueAt, status: complaints.status, regionId: complaints.regionId, path: regions.path })
+    .select({ id: complaints.id, kind: complaints.currentDueKind, dueAt: complaints.currentDueAt, status: complaints.status, regionId: complaints.regionId, path: regions.path, trackingCode: complaints.trackingCode, leadOrgUnitId: complaints.leadOrgUnitId, urgent: complaints.urgent })
     .from(complaints)
     .innerJoin(regions, eq(regions.id, complaints.regionId))
     .where(
@@ -1115,6 +1117,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<number>
         note: `已超过${label}（${sla.chinaDate(c.dueAt as Date)}），已提醒${supervisor?.name ?? '督办部门'}督办`,
         at: now,
       });
+      await publishEscalation(tx, { ...c, kind: c.kind as string, dueAt: c.dueAt as Date }, supervisor?.id ?? null);
       return true;
     });
     if (done) count++;
