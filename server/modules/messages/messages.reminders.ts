@@ -45,7 +45,7 @@ export async function publishDeadlineReminders(db: Db, now = new Date()): Promis
     sql`SELECT p.id, p.code, p.deadline::text AS deadline, p.enterprise_id, (p.deadline < ${todayStr}::date) AS overdue
         FROM problems p
         WHERE p.status IN ('open', 'rectifying') AND p.enterprise_id IS NOT NULL
-          AND p.deadline <= ${todayStr}::date + ${PROBLEM_REMINDER_DAYS}
+          AND p.deadline <= ${todayStr}::date + ${PROBLEM_REMINDER_DAYS}::int
           AND NOT EXISTS (SELECT 1 FROM message_events m WHERE m.record_id = p.id::text
                           AND m.kind = CASE WHEN p.deadline < ${todayStr}::date THEN 'problem.overdue' ELSE 'problem.deadline_approaching' END
                           AND m.occurrence = p.deadline::text)
