@@ -1,10 +1,12 @@
 import { and, eq, isNotNull, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaints, messageDeliveries, messageEvents, messages, orgUnits, projects, regions, users } from '../../server/db/schema/index.js';
+import { complaints, messageDeliveries, messageEvents, messages, orgUnits, problems, projects, regions, users } from '../../server/db/schema/index.js';
 import { setChannelsForTest } from '../../server/modules/messages/channels.js';
 import { deliverDue } from '../../server/modules/messages/messages.delivery.js';
 import { fanOutEvents } from '../../server/modules/messages/messages.fanout.js';
 import { drainOutbox } from '../../server/modules/messages/messages.jobs.js';
+import { escalateOverdue } from '../../server/modules/complaints/complaints.service.js';
+import { publishDeadlineReminders, publishMorningDigest } from '../../server/modules/messages/messages.reminders.js';
 import { publishMessage } from '../../server/modules/messages/publish.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
@@ -342,5 +344,85 @@ describe('preferences and templates', () => {
     await drain();
     expect(expectStatus(await get(market, '/api/messages?kind=lead.dispatched'), 200).items[0].title).toBe(`【新】线索 ${lead.trackingCode}`);
     expect((await t.as(coordinator, { method: 'GET', url: '/api/admin/message-templates' })).statusCode).toBe(403);
+  });
+});
+
+describe('reminders, escalations and the liaison', () => {
+  const kindsFor = async (username: string, link: string) =>
+    (await t.db.select({ kind: messages.kind }).from(messages).where(and(eq(messages.userId, await userId(username)), eq(messages.link, link)))).map((m) => m.kind);
+
+  it('reminds the lead unit in the deadline’s last fifth, once per deadline', async () => {
+    const lead = await newLead();
+    expectStatus(await act(coordinator, lead.id, 'dispatch', { leadOrgUnitId: marketUnit }), 200);
+    const soon = new Date(Date.now() + 3600000);
+    await t.db.update(complaints).set({ currentDueSoonAt: new Date(Date.now() - 60000), currentDueAt: soon }).where(eq(complaints.id, lead.id));
+    expect(await publishDeadlineReminders(t.db)).toBeGreaterThan(0);
+    await publishDeadlineReminders(t.db);
+    await drain();
+    const kinds = await kindsFor('district-market', `/app/complaints/${lead.id}`);
+    expect(kinds.filter((k) => k === 'lead.deadline_approaching')).toHaveLength(1);
+  });
+
+  it('delivers an overdue escalation to the unit, its leader and the supervising office, and by SMS to the unit’s liaison', async () => {
+    const lead = await newLead();
+    expectStatus(await act(coordinator, lead.id, 'dispatch', { leadOrgUnitId: marketUnit }), 200);
+    await t.db.update(complaints).set({ currentDueAt: new Date(Date.now() - 3600000) }).where(eq(complaints.id, lead.id));
+    await escalateOverdue(t.db);
+    await drain();
+    const link = `/app/complaints/${lead.id}`;
+    expect(await kindsFor('district-market', link)).toContain('lead.overdue');
+    expect(await kindsFor('district-market-leader', link)).toContain('lead.overdue');
+    expect(await kindsFor('district-supervisor', link)).toContain('lead.overdue');
+    expect(await kindsFor('other-district-housing', link)).toEqual([]);
+    const [unit] = await t.db.select({ phone: orgUnits.contactPhone }).from(orgUnits).where(eq(orgUnits.id, marketUnit));
+    const sms = await t.db.select().from(messageDeliveries).where(and(eq(messageDeliveries.template, 'lead.overdue'), like(messageDeliveries.idempotencyKey, `%${lead.id}%liaison:${marketUnit}`)));
+    expect(unit.phone).toBeTruthy();
+    expect(sms).toHaveLength(1);
+    expect(sms[0].body).toContain(lead.trackingCode);
+    expect(sms[0].body).not.toContain('停水');
+  });
+
+  it('sends an urgent lead to the liaison by SMS at once, and a non-urgent one not', async () => {
+    const urgent = await newLead({ urgent: true });
+    const calm = await newLead({ urgent: false });
+    expectStatus(await act(coordinator, urgent.id, 'dispatch', { leadOrgUnitId: marketUnit }), 200);
+    expectStatus(await act(coordinator, calm.id, 'dispatch', { leadOrgUnitId: marketUnit }), 200);
+    await drain(shanghai(1, '23:00'));
+    const liaison = async (id: string) => t.db.select().from(messageDeliveries).where(like(messageDeliveries.idempotencyKey, `lead.dispatched|complaint:${id}|%liaison:%`));
+    const [u] = await liaison(urgent.id);
+    expect(u).toMatchObject({ status: 'sent', urgent: true });
+    expect(await liaison(calm.id)).toHaveLength(0);
+  });
+
+  it('tells the dispatcher of a return, and the company of a rectification deadline near and passed', async () => {
+    const lead = await newLead();
+    expectStatus(await act(coordinator, lead.id, 'dispatch', { leadOrgUnitId: marketUnit }), 200);
+    expectStatus(await act(market, lead.id, 'return', { reason: '该问题属于房管部门职责，不属于市场监管范围' }), 200);
+    await drain();
+    expect(await kindsFor('district-housing', `/app/complaints/${lead.id}`)).toContain('lead.returned');
+
+    const [p] = await t.db.select().from(problems).where(and(isNotNull(problems.enterpriseId), sql`${problems.status} IN ('open', 'rectifying')`)).limit(1);
+    const company1 = await t.db.select({ id: users.id }).from(users).where(eq(users.enterpriseId, p.enterpriseId as string));
+    const day = (n: number) => new Date(Date.now() + 8 * 3600000 + n * 86400000).toISOString().slice(0, 10);
+    await t.db.update(problems).set({ deadline: day(2) }).where(eq(problems.id, p.id));
+    await publishDeadlineReminders(t.db);
+    await t.db.update(problems).set({ deadline: day(-1) }).where(eq(problems.id, p.id));
+    await publishDeadlineReminders(t.db);
+    await publishDeadlineReminders(t.db);
+    await drain();
+    const got = await t.db.select({ kind: messages.kind, userId: messages.userId }).from(messages).where(eq(messages.link, `/app/problems/${p.id}`));
+    expect(company1.length).toBeGreaterThan(0);
+    expect(got.filter((m) => m.kind === 'problem.deadline_approaching').length).toBe(company1.length);
+    expect(got.filter((m) => m.kind === 'problem.overdue').length).toBe(company1.length);
+  });
+
+  it('sends one morning digest per unit and day, from 08:00', async () => {
+    expect(await publishMorningDigest(t.db, shanghai(0, '07:30'))).toBe(0);
+    const first = await publishMorningDigest(t.db, shanghai(0, '08:05'));
+    expect(first).toBeGreaterThan(0);
+    expect(await publishMorningDigest(t.db, shanghai(0, '09:05'))).toBe(0);
+    await drain();
+    const digest = expectStatus(await get(market, '/api/messages?kind=lead.digest'), 200);
+    expect(digest.items[0].title).toMatch(/今日待办：\d+ 件今日到期，\d+ 件已超期/);
   });
 });
