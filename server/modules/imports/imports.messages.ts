@@ -5,7 +5,7 @@ export const importMessageKinds: Record<string, MessageKindDef> = {
   'import.finished': {
     label: '导入完成',
     title: '导入完成：{name}',
-    body: '{name} 已导入：新增 {created} 条，更新 {updated} 条，问题 {failed} 条。',
+    body: '{name} 已导入：新增 {created} 条，更新 {updated} 条。',
   },
   'import.failed': {
     label: '导入失败',
