@@ -231,6 +231,27 @@ describe('companies and residents', () => {
     expect((await get(coordinator, '/api/admin/outbox')).statusCode).toBe(403);
   });
 
+  it('texts the resident when the reply is published and when a dissatisfied rating starts a rework, which also reaches the unit', async () => {
+    const { trackingCode } = expectStatus(await post(null, '/api/public/complaints', { description: TEXT, contactName: NAME, contactPhone: '13900003333', projectId }), 201);
+    const [lead] = await t.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, trackingCode));
+    expectStatus(await act(coordinator, lead.id, 'dispatch', { leadOrgUnitId: housingUnit }), 200);
+    expectStatus(await act(coordinator, lead.id, 'sign'), 200);
+    expectStatus(await act(coordinator, lead.id, 'findings', { finding: 'substantiated', outcome: 'resolved_on_site', details: '现场核查属实，已恢复供水' }), 200);
+    expectStatus(await act(coordinator, lead.id, 'reply', { text: GOOD_REPLY }), 200);
+    expectStatus(await act(leader, lead.id, 'approve-reply'), 200);
+    expectStatus(await post(null, `/api/public/complaints/${trackingCode}/rating`, { satisfaction: 'dissatisfied', comment: '还是没有水' }), 200);
+    await drain();
+    // (an urgent lead also reached the unit's liaison: only what went to the resident's number here)
+    const sms = expectStatus(await get(admin, '/api/admin/outbox?channel=sms&pageSize=200'), 200).items.filter((i: { to: string }) => i.to === '139****3333');
+    expect(sms.map((i: { template: string }) => i.template).sort()).toEqual(['complaint.received', 'complaint.reply_published', 'complaint.rework_started']);
+    for (const i of sms) {
+      expect(i.body).not.toMatch(/停水|欧阳|没有水/);
+      expect([...i.body].length).toBeLessThanOrEqual(70);
+    }
+    const unit = expectStatus(await get(leader, '/api/messages?kind=lead.rework'), 200);
+    expect(unit.items.some((m: { link: string }) => m.link === `/app/complaints/${lead.id}`)).toBe(true);
+  });
+
   it('sends no SMS when the resident unticks the box, nor for a 12345 lead', async () => {
     const before = (await t.db.select({ n: sql<number>`count(*)::int` }).from(messageDeliveries).where(eq(messageDeliveries.template, 'complaint.received')))[0].n;
     expectStatus(await post(null, '/api/public/complaints', { description: TEXT, contactPhone: '13900001111', projectId, smsConsent: false }), 201);

@@ -1073,6 +1073,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
       await recordFollowUp(tx, null, c, { satisfaction: input.satisfaction, note: input.comment ?? null, attachments: [], byResident: true }, now);
     }
     await recordAudit(tx, system, { action: 'complaint.rating', entityType: 'complaint', entityId: c.id, regionId: c.regionId, after: { satisfaction: input.satisfaction } });
+    await publishLeadMessages(tx, system, 'rating', c, await repo.findById(tx, c.id));
   });
   return publicTracking(db, code);
 }
