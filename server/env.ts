@@ -42,6 +42,45 @@ export const envSchema = z.object({
    */
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(100000).default(100),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(50),
+  /** Messages (issue 17). `local` keeps SMS in the outbox the administrator reads: nothing leaves the machine. */
+  SMS_PROVIDER: z.enum(['local', 'aliyun', 'tencent']).default('local'),
+  /** 短信签名 approved by the provider. */
+  SMS_SIGN_NAME: z.string().default('物业整治平台'),
+  /** JSON object: message kind → the provider's approved template code (e.g. {"complaint.received":"SMS_123"}). */
+  SMS_TEMPLATE_CODES: z
+    .string()
+    .default('{}')
+    .transform((v, ctx) => {
+      try {
+        const parsed = JSON.parse(v) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, string>;
+      } catch {}
+      ctx.addIssue({ code: 'custom', message: '必须是 JSON 对象：{"消息类型":"模板编号"}' });
+      return z.NEVER;
+    }),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  /** Host of the Alibaba Cloud SMS API (default dysmsapi.aliyuncs.com); tests point it at a local stub. */
+  ALIYUN_SMS_ENDPOINT: z.string().default('dysmsapi.aliyuncs.com'),
+  TENCENT_SMS_SECRET_ID: z.string().optional(),
+  TENCENT_SMS_SECRET_KEY: z.string().optional(),
+  TENCENT_SMS_SDK_APP_ID: z.string().optional(),
+  TENCENT_SMS_REGION: z.string().default('ap-guangzhou'),
+  /** Host of the Tencent Cloud SMS API (default sms.tencentcloudapi.com). */
+  TENCENT_SMS_ENDPOINT: z.string().default('sms.tencentcloudapi.com'),
+  /** smtp://user:pass@host:port or smtps://…; unset = e-mail kept in the local outbox. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('物业整治平台 <noreply@localhost>'),
+  /** SMS quiet hours in Asia/Shanghai, HH:MM-HH:MM; urgent messages ignore them. */
+  MESSAGES_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, '格式应为 HH:MM-HH:MM，例如 22:00-08:00')
+    .default('22:00-08:00'),
+  /** At most this many non-urgent SMS per recipient per day (Asia/Shanghai). */
+  MESSAGES_SMS_DAILY_CAP: z.coerce.number().int().min(1).max(100).default(10),
+  /** The platform's name in SMS texts and the public portal link sent to residents. */
+  PLATFORM_NAME: z.string().default('物业整治平台'),
+  PORTAL_URL: z.string().default('http://localhost:3000/portal'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +93,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   const env = result.data;
+  const missing: string[] = [];
+  if (env.SMS_PROVIDER === 'aliyun') {
+    if (!env.ALIYUN_SMS_ACCESS_KEY_ID) missing.push('  ALIYUN_SMS_ACCESS_KEY_ID: required when SMS_PROVIDER=aliyun');
+    if (!env.ALIYUN_SMS_ACCESS_KEY_SECRET) missing.push('  ALIYUN_SMS_ACCESS_KEY_SECRET: required when SMS_PROVIDER=aliyun');
+  }
+  if (env.SMS_PROVIDER === 'tencent') {
+    if (!env.TENCENT_SMS_SECRET_ID) missing.push('  TENCENT_SMS_SECRET_ID: required when SMS_PROVIDER=tencent');
+    if (!env.TENCENT_SMS_SECRET_KEY) missing.push('  TENCENT_SMS_SECRET_KEY: required when SMS_PROVIDER=tencent');
+    if (!env.TENCENT_SMS_SDK_APP_ID) missing.push('  TENCENT_SMS_SDK_APP_ID: required when SMS_PROVIDER=tencent');
+  }
+  if (missing.length) throw new Error(`Invalid environment configuration:\n${missing.join('\n')}`);
   if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
     throw new Error('Invalid environment configuration:\n  DATA_ENCRYPTION_KEY: required when NODE_ENV=production');
   }

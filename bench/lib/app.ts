@@ -22,6 +22,8 @@ export async function startBenchApp() {
   return {
     app,
     db: database.db,
+    database,
+    cipher,
     env,
     /** The session cookie of a demo account. */
     async cookieFor(username: string) {

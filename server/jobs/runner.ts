@@ -15,10 +15,19 @@ interface Schedule {
 
 const handlers = new Map<string, JobHandler>();
 const schedules: Schedule[] = [];
+const tickTasks = new Map<string, (deps: AppDeps) => Promise<unknown>>();
 
 /** Modules register their job types at import time (see jobs/registry.ts). */
 export function defineJob(type: string, handler: JobHandler) {
   handlers.set(type, handler);
+}
+
+/**
+ * Work done on every tick without a job row (the messages outbox drain): the task claims its own
+ * rows with FOR UPDATE SKIP LOCKED and must be safe to run on several instances at once.
+ */
+export function defineTickTask(name: string, task: (deps: AppDeps) => Promise<unknown>) {
+  tickTasks.set(name, task);
 }
 
 export function defineSchedule(schedule: Schedule) {
@@ -71,6 +80,13 @@ export class JobRunner {
     this.#running = true;
     try {
       await this.enqueueDueSchedules();
+      for (const [name, task] of tickTasks) {
+        try {
+          await task(this.deps);
+        } catch (err) {
+          this.log.error({ err, task: name }, 'tick task failed');
+        }
+      }
       let ran = 0;
       for (;;) {
         const claimed = await this.claim(5);

@@ -15,6 +15,7 @@ import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
+import { messageRoutes } from './messages/messages.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
@@ -49,4 +50,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   penaltyRoutes,
   problemRoutes,
   opinionRoutes,
+  messageRoutes,
 ];

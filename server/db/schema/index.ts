@@ -15,3 +15,4 @@ export * from './regions.js';
 export * from './registry.js';
 export * from './users.js';
 export * from './rate-limits.js';
+export * from './messages.js';

@@ -7,6 +7,8 @@ export const publicComplaintBody = z.object({
   description: z.string().max(PUBLIC_DESCRIPTION_MAX + 200, `问题描述不能超过 ${PUBLIC_DESCRIPTION_MAX} 个字`),
   contactName: z.string().max(60, '姓名不超过 30 个字').nullish(),
   contactPhone: z.string().max(40, '电话格式不对').nullish(),
+  /** 同意接收短信（查询码、答复、重办）; when absent and a phone is given, consent is assumed (the box is ticked by default). */
+  smsConsent: z.boolean().optional(),
   address: z.string().trim().max(200, '地址不超过 200 个字').nullish(),
   projectId: z.uuid('请从列表中选择小区').nullish(),
   anonymous: z.boolean().optional(),

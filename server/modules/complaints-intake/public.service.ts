@@ -9,6 +9,8 @@ import { recordAudit } from '../../http/audit.js';
 import { validationFailed } from '../../http/errors.js';
 import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { createComplaint } from '../complaints/complaints.service.js';
+import { recordSmsConsent } from '../messages/messages.service.js';
+import { publishMessage } from '../messages/publish.js';
 import { spendBotCheck } from './bot-check.js';
 import type { PublicComplaintBody } from './intake.schemas.js';
 
@@ -125,6 +127,19 @@ export async function submitPublicComplaint(deps: AppDeps, actor: Actor, body: P
       confidential: body.confidential === true,
       attachments: photoIds,
     });
+    // The resident's receipt by SMS: the tracking code and the portal link only (never the text).
+    if (phone && body.smsConsent !== false) {
+      await recordSmsConsent(tx, result.id);
+      await publishMessage(tx, {
+        kind: 'complaint.received',
+        recipients: [{ type: 'complainant', complaintId: result.id }],
+        record: { type: 'complaint', id: result.id },
+        link: `/app/complaints/${result.id}`,
+        vars: { trackingCode: result.trackingCode },
+        // The receipt answers the resident's own submission a moment ago: not held by quiet hours.
+        urgent: true,
+      });
+    }
     return result;
   });
   return { trackingCode: created.trackingCode };

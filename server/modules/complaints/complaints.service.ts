@@ -51,6 +51,7 @@ import { calendarOutOfRange, getCalendar, onArrangementChanged } from '../calend
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
+import { publishEscalation, publishLeadMessages } from './complaints.notify.js';
 import * as repo from './complaints.repository.js';
 import type { ActionInput, ActionName, CreateComplaintInput, ListQuery } from './complaints.schemas.js';
 
@@ -1015,6 +1016,7 @@ export async function performAction<A extends ActionName>(db: Db, deps: Complain
       before: { status: c.status, leadOrgUnitId: c.leadOrgUnitId, dueAt: c.dueAt },
       after: { status: after?.status, leadOrgUnitId: after?.leadOrgUnitId, dueAt: after?.dueAt },
     });
+    await publishLeadMessages(tx, actor, action, c, after, input);
   });
   return getDetail(db, deps, actor, id);
 }
@@ -1159,6 +1161,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
       await recordFollowUp(tx, null, c, { satisfaction: input.satisfaction, note: input.comment ?? null, attachments: [], byResident: true }, now);
     }
     await recordAudit(tx, system, { action: 'complaint.rating', entityType: 'complaint', entityId: c.id, regionId: c.regionId, after: { satisfaction: input.satisfaction } });
+    await publishLeadMessages(tx, system, 'rating', c, await repo.findById(tx, c.id));
   });
   return publicTracking(db, code);
 }
@@ -1172,7 +1175,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
  */
 export async function escalateOverdue(db: Db, now = new Date()): Promise<number> {
   const overdue = await db
-    .select({ id: complaints.id, kind: complaints.currentDueKind, dueAt: complaints.currentDueAt, status: complaints.status, regionId: complaints.regionId, path: regions.path })
+    .select({ id: complaints.id, kind: complaints.currentDueKind, dueAt: complaints.currentDueAt, status: complaints.status, regionId: complaints.regionId, path: regions.path, trackingCode: complaints.trackingCode, leadOrgUnitId: complaints.leadOrgUnitId, urgent: complaints.urgent })
     .from(complaints)
     .innerJoin(regions, eq(regions.id, complaints.regionId))
     .where(
@@ -1203,6 +1206,7 @@ export async function escalateOverdue(db: Db, now = new Date()): Promise<number>
         note: `已超过${label}（${sla.chinaDate(c.dueAt as Date)}），已提醒${supervisor?.name ?? '督办部门'}督办`,
         at: now,
       });
+      await publishEscalation(tx, { ...c, kind: c.kind as string, dueAt: c.dueAt as Date }, supervisor?.id ?? null);
       return true;
     });
     if (done) count++;

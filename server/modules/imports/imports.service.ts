@@ -6,9 +6,10 @@ import { type Db, escapeLike } from '../../db/client.js';
 import { importJobs, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
-import { conflict, notFound, validationFailed } from '../../http/errors.js';
+import { AppError, conflict, notFound, validationFailed } from '../../http/errors.js';
 import type { UploadedFile } from '../../http/multipart.js';
 import { checkUpload, recordFile, safeDisplayName, writeUpload } from '../../lib/files.js';
+import { publishMessage } from '../messages/publish.js';
 import { MAX_UNPACKED_BYTES, UnreadableWorkbookError, WorkbookTooLargeError } from '../../lib/xlsx.js';
 
 /**
@@ -75,6 +76,13 @@ export interface ImportLimits {
    */
   shareWriteProgress: boolean;
 }
+
+/** The console page of each import, where its starter reads the result. */
+const IMPORT_PAGES: Record<ImportSpec<unknown>['kind'], string> = {
+  enterprises: '/app/registry-import',
+  projects: '/app/registry-import',
+  complaints: '/app/complaints/import',
+};
 
 export function importLimits(deps: Pick<AppDeps, 'env' | 'database'>): ImportLimits {
   return { dataDir: deps.env.DATA_DIR, maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024, shareWriteProgress: deps.database.driver === 'postgres' };
@@ -184,6 +192,15 @@ export async function runImport<P>(
         .update(importJobs)
         .set({ status: 'done', fileId, total: prepared.total, processed: prepared.total, ...written, finishedAt: new Date() })
         .where(eq(importJobs.id, id));
+      if (actor.userId) {
+        await publishMessage(tx, {
+          kind: 'import.finished',
+          recipients: [{ type: 'user', userId: actor.userId }],
+          record: { type: 'import_job', id },
+          link: IMPORT_PAGES[spec.kind],
+          vars: { name: fileName, created: written.created, updated: written.updated },
+        });
+      }
       return written;
     });
     return { ok: true, written: true, ...counts, ...base };
@@ -193,6 +210,16 @@ export async function runImport<P>(
       .set({ status: 'failed', finishedAt: new Date() })
       .where(eq(importJobs.id, id))
       .catch(() => undefined);
+    if (actor.userId) {
+      const reason = err instanceof AppError ? err.message : '导入过程中出错，未写入任何数据';
+      await publishMessage(db, {
+        kind: 'import.failed',
+        recipients: [{ type: 'user', userId: actor.userId }],
+        record: { type: 'import_job', id },
+        link: IMPORT_PAGES[spec.kind],
+        vars: { name: safeDisplayName(file.fileName), error: reason },
+      }).catch(() => undefined);
+    }
     throw err;
   } finally {
     live.delete(id);

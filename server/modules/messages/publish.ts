@@ -1,5 +1,6 @@
 import type { Permission } from '../../../core/roles.js';
 import type { Db } from '../../db/client.js';
+import { messageEvents } from '../../db/schema/messages.js';
 
 /**
  * THE way any module tells people that something needs them (issue 17, transactional outbox).
@@ -38,10 +39,24 @@ export interface MessageEvent {
 }
 
 /**
- * Records the event in the outbox inside the caller's transaction. Implemented by the messages
- * module; until then this is the agreed signature and does nothing.
+ * Records the event in the outbox inside the caller's transaction: one INSERT, nothing else, so
+ * the caller's path stays as fast as it was. Recipients are resolved, texts rendered and channels
+ * chosen later by the `messages.fanout` job (messages.fanout.ts).
  */
-export async function publishMessage(_tx: Db, _event: MessageEvent): Promise<void> {}
+export async function publishMessage(tx: Db, event: MessageEvent): Promise<void> {
+  if (event.recipients.length === 0) return;
+  await tx.insert(messageEvents).values({
+    kind: event.kind,
+    recordType: event.record.type,
+    recordId: event.record.id,
+    link: event.link,
+    recipients: event.recipients,
+    vars: event.vars ?? {},
+    actorUserId: event.actorUserId ?? null,
+    urgent: event.urgent ?? false,
+    occurrence: event.occurrence ?? '',
+  });
+}
 
 /**
  * A kind's Chinese texts with `{name}` variables. A module declares its kinds in
@@ -55,4 +70,11 @@ export interface MessageKindDef {
   body: string;
   /** SMS text (≤ 70 characters where possible, never more than two segments); absent = no SMS. */
   sms?: string;
+  /** Channel defaults before the administrator changes them (in-app is always on). */
+  defaults?: { sms?: boolean; email?: boolean };
+  /**
+   * SMS to the 联络员 (contact) of every unit recipient, whatever the preferences: 'always' (overdue
+   * escalations) or only when the event is 'urgent' (urgent leads).
+   */
+  liaisonSms?: 'always' | 'urgent';
 }

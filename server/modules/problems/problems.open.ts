@@ -12,6 +12,7 @@ import { recordAudit } from '../../http/audit.js';
 import { validationFailed } from '../../http/errors.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { addCreditEvent } from '../credit/credit.service.js';
+import { publishMessage } from '../messages/publish.js';
 
 export interface OpenProblemInput {
   source: ProblemSource;
@@ -141,6 +142,17 @@ export async function openProblem(tx: Db, actor: Actor, input: OpenProblemInput)
     regionId: input.regionId,
     after: { code, source: input.source, sourceId: input.sourceId ?? null, complaintId: input.complaintId ?? null, enterpriseId, category: input.category, deadline: input.deadline, ...repeat },
   });
+  // The company learns of the order: code, the redacted title and the deadline — never the complainant.
+  if (enterpriseId) {
+    await publishMessage(tx, {
+      kind: 'problem.assigned',
+      recipients: [{ type: 'enterprise', enterpriseId }],
+      record: { type: 'problem', id: row.id },
+      link: `/app/problems/${row.id}`,
+      vars: { code, title, deadline: input.deadline },
+      actorUserId: actor.userId,
+    });
+  }
 
   if (repeat.repeatOffence && enterpriseId) {
     await addCreditEvent(tx, actor, {

@@ -38,6 +38,7 @@ import { openProblem } from './problems.open.js';
 import { actorFacts, checkError } from './problems.policy.js';
 import * as repo from './problems.repository.js';
 import type { CreateProblemInput, ListProblemsQuery, ProblemDetail } from './problems.schemas.js';
+import { publishMessage } from '../messages/publish.js';
 
 export { detectRepeat, openProblem, type OpenProblemInput } from './problems.open.js';
 
@@ -350,6 +351,17 @@ export async function submit(db: Db, actor: Actor, id: string, input: { text: st
     await setStatus(tx, id, to);
     await addEvent(tx, actor, id, { action: 'submit', from: problem.status, to, note: input.text, fileIds: input.fileIds });
     await audit(tx, actor, problem, 'submit', { status: problem.status, previousSubmission: facts.latestSubmission?.id ?? null }, { status: to, submissionId: sub?.id, seq: n + 1 });
+    if (problem.responsibleOrgUnitId) {
+      await publishMessage(tx, {
+        kind: 'problem.submitted',
+        recipients: [{ type: 'unit', orgUnitId: problem.responsibleOrgUnitId, permission: 'problem:review' }],
+        record: { type: 'problem', id },
+        link: `/app/problems/${id}`,
+        vars: { code: problem.code },
+        actorUserId: actor.userId,
+        occurrence: String(n + 1),
+      });
+    }
   });
 }
 

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../common/labels.js';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { TotpPage } from '../features/auth/TotpPage.js';
+import { MessageBell } from '../features/messages/MessageBell.js';
 import { MENU_GROUPS, ROUTES } from './routes.js';
 import { SessionProvider, useSession } from './session.js';
 
@@ -52,6 +53,7 @@ function Layout() {
       route={{ path: '/', routes: menuRoutes }}
       location={{ pathname: location.pathname }}
       menuItemRender={(item, dom) => <a onClick={() => item.path && navigate(item.path)}>{dom}</a>}
+      actionsRender={() => [<MessageBell key="bell" />]}
       avatarProps={{
         icon: <UserOutlined />,
         title: `${me?.user.displayName}（${me?.orgUnit?.name ?? me?.region.name}）`,

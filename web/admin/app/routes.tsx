@@ -60,5 +60,9 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/org-units', title: '单位与投诉电话', group: 'system', permission: 'org_unit:read', element: lazy(() => import('../features/org-units/OrgUnitsPage.js')) },
   { path: '/app/users', title: '用户管理', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/users/UsersPage.js')) },
   { path: '/app/open311-keys', title: '接口密钥', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/open311/Open311KeysPage.js')) },
+  { path: '/app/messages', title: '消息中心', menu: false, element: lazy(() => import('../features/messages/MessagesPage.js')) },
+  { path: '/app/messages/settings', title: '通知设置', menu: false, element: lazy(() => import('../features/messages/PreferencesPage.js')) },
+  { path: '/app/admin/outbox', title: '短信与邮件发件箱', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/messages/OutboxPage.js')) },
+  { path: '/app/admin/message-templates', title: '消息模板', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/messages/TemplatesPage.js')) },
   { path: '/app/audit', title: '审计日志', group: 'security', permission: 'audit:read', element: lazy(() => import('../features/audit/AuditPage.js')) },
 ];

@@ -141,6 +141,7 @@ export default function ComplaintPage() {
         confidential: !!v.confidential,
         contactName: v.anonymous ? undefined : v.contactName?.trim() || undefined,
         contactPhone: v.anonymous ? undefined : v.contactPhone?.trim() || undefined,
+        smsConsent: !v.anonymous && v.contactPhone?.trim() ? v.smsConsent !== false : undefined,
         photoIds: files.map((f) => (f.response as { fileId?: string } | undefined)?.fileId).filter((id): id is string => !!id),
         botCheck: botCheck ?? undefined,
       });
@@ -205,7 +206,7 @@ export default function ComplaintPage() {
         反映物业服务企业侵害群众利益的问题（断水断电、占用公共部位、泄露信息、擅自撤离、不公示收费、乱收费等）。无需登录，提交后凭查询码查询进度。
       </Typography.Paragraph>
       <Card size="small" styles={{ body: { padding: 12 } }}>
-        <Form form={form} name="publicComplaint" layout="vertical" initialValues={{ anonymous: false, confidential: false }}>
+        <Form form={form} name="publicComplaint" layout="vertical" initialValues={{ anonymous: false, confidential: false, smsConsent: true }}>
           <Form.Item name="projectId" label="所在小区" extra="从列表中选择；找不到就不选，在下面写清地址。">
             <ProjectPicker />
           </Form.Item>
@@ -278,6 +279,14 @@ export default function ComplaintPage() {
               </Form.Item>
               <Form.Item name="contactPhone" label="联系电话（建议填写）" extra="留下电话，办结后工作人员会电话回访；不留电话也可以凭查询码查看进度并评价">
                 <Input placeholder="11 位手机号或带区号的固定电话" maxLength={20} inputMode="tel" autoComplete="tel" />
+              </Form.Item>
+              <Form.Item name="smsConsent" valuePropName="checked" style={{ marginTop: -8 }}>
+                <Checkbox>
+                  短信接收查询码和办理进度
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    短信只含查询码、平台名称和查询链接，不含您的投诉内容和姓名。
+                  </Typography.Text>
+                </Checkbox>
               </Form.Item>
             </>
           )}
