@@ -14,3 +14,7 @@ export * from './problems.js';
 export * from './regions.js';
 export * from './registry.js';
 export * from './users.js';
+export * from './commitments.js';
+export * from './self-inspections.js';
+export * from './hotlines.js';
+export * from './notices.js';
