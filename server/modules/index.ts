@@ -4,6 +4,8 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
+import { commitmentRoutes } from './commitments/commitments.routes.js';
+import { selfInspectionRoutes } from './self-inspections/self-inspections.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
 import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
@@ -49,4 +51,6 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   penaltyRoutes,
   problemRoutes,
   opinionRoutes,
+  commitmentRoutes,
+  selfInspectionRoutes,
 ];
