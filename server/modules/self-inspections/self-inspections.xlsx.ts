@@ -127,6 +127,10 @@ const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
 export function parseDeadline(value: unknown): string | null {
   const raw = cellRaw(value);
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  // A date typed into a cell without a date format arrives as its Excel serial number.
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 20_000 && raw < 80_000) {
+    return new Date(Date.UTC(1899, 11, 30) + raw * 86_400_000).toISOString().slice(0, 10);
+  }
   const text = cellText(value);
   const m = /^(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?$/.exec(text);
   if (!m) return null;
