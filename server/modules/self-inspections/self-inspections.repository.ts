@@ -163,8 +163,10 @@ export function problemsOf(db: Db, projectId: string, categories: number[], sinc
 
 /** Projects with a registered company in the scope and the campaign's region (the forms expected). */
 export async function expectedProjects(db: Db, actor: Actor, campaignRegionPath: string, withinPath?: string) {
-  const path = withinPath && withinPath.startsWith(actor.regionPath) ? withinPath : actor.regionPath;
-  const narrow = path.startsWith(campaignRegionPath) ? path : campaignRegionPath.startsWith(path) ? campaignRegionPath : '/__outside__/';
+  // Intersect the actor's subtree, the filter and the campaign's region (never widens).
+  const narrower = (a: string, b: string) => (a.startsWith(b) ? a : b.startsWith(a) ? b : '/__outside_scope__/');
+  const path = withinPath ? narrower(actor.regionPath, withinPath) : actor.regionPath;
+  const narrow = narrower(path, campaignRegionPath);
   return db
     .select({ projectId: projects.id, projectName: projects.name, enterpriseName: enterprises.name, regionName: regions.name })
     .from(projects)

@@ -13,7 +13,7 @@ import { campaignFocusItems, campaigns, projects, regions, selfInspectionItems, 
 import type { Actor } from '../../http/actor.js';
 import { can, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
-import { AppError, forbidden, invalidState, notFound, validationFailed } from '../../http/errors.js';
+import { forbidden, invalidState, notFound, validationFailed } from '../../http/errors.js';
 import { regionFilterPath } from '../../http/scope.js';
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { publishMessage } from '../messages/publish.js';
