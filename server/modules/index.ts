@@ -15,6 +15,8 @@ import { complaintIntakeRoutes } from './complaints-intake/intake.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
+import { hotlineRoutes } from './hotlines/hotlines.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
@@ -53,4 +55,6 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   opinionRoutes,
   commitmentRoutes,
   selfInspectionRoutes,
+  hotlineRoutes,
+  noticeRoutes,
 ];
