@@ -4,6 +4,7 @@ import { sealAuditLog } from '../modules/audit/audit.seal.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
 import '../modules/hotlines/hotlines.jobs.js';
+import '../modules/self-inspections/self-inspections.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule
