@@ -8,6 +8,7 @@ import { pageOf } from '../../http/pagination.js';
 import { regionFilterPath } from '../../http/scope.js';
 import { FILE_TYPES, attachmentHeader } from '../../lib/files.js';
 import { chinaDate } from '../../../core/working-days.js';
+import { myAssignments } from './self-inspections.assignments.js';
 import * as decide from './self-inspections.decide.js';
 import * as s from './self-inspections.schemas.js';
 import * as service from './self-inspections.service.js';
@@ -33,6 +34,34 @@ export async function selfInspectionRoutes(app: FastifyInstance, { db }: AppDeps
     '/api/self-inspections',
     { config: read, schema: { tags, summary: '自查表列表', querystring: s.listQuery, response: { 200: pageOf(s.summarySchema) } } },
     async (request) => service.listSelfInspections(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/self-inspections/assignments',
+    {
+      config: file,
+      schema: {
+        tags,
+        summary: '本企业待填报的自查表（项目 × 专项行动）',
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                campaignId: z.string(),
+                campaignTitle: z.string(),
+                projectId: z.string(),
+                projectName: z.string(),
+                dueOn: z.string().nullable(),
+                formId: z.string().nullable(),
+                status: z.string().nullable(),
+                returnReason: z.string().nullable(),
+                focusItems: z.array(z.object({ id: z.string(), seq: z.number(), title: z.string(), text: z.string() })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => myAssignments(db, actorOf(request)),
   );
   r.get(
     '/api/self-inspections/completion',
