@@ -222,3 +222,14 @@ export async function remindRechecks(db: Db): Promise<number> {
   }
   return due.length;
 }
+
+/** Seeds and imports: the unit's current number with the given hours, published (audited). */
+export async function saveHotlineAsSystem(db: Db, actor: Actor, orgUnitId: string, hours: string) {
+  const [unit] = await db.select({ name: orgUnits.name, hotline: orgUnits.hotline, regionId: orgUnits.regionId }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
+  if (!unit?.hotline) return;
+  await db.transaction(async (tx) => {
+    const values = { number: unit.hotline as string, hours, responsibleUnit: unit.name, published: true, updatedBy: null, updatedAt: new Date() };
+    await tx.insert(hotlines).values({ orgUnitId, ...values }).onConflictDoUpdate({ target: hotlines.orgUnitId, set: values });
+    await recordAudit(tx, actor, { action: 'hotline.save', entityType: 'org_unit', entityId: orgUnitId, regionId: unit.regionId, after: values });
+  });
+}
