@@ -69,4 +69,47 @@ describe('the 附件1 self-inspection, company on a phone and district at the de
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('renders the staff pages (承诺书, 热线抽查) and records a failed hotline check', async () => {
+    const page = await newPage(browser);
+    const errors = watchErrors(page);
+    await loginAs(page, baseUrl, 'district-housing');
+    await page.goto(`${baseUrl}/app/commitments`);
+    await page.getByText('下发承诺书').first().waitFor();
+    await page.context().close();
+
+    const sup = await newPage(browser);
+    const supErrors = watchErrors(sup);
+    await loginAs(sup, baseUrl, 'district-supervisor');
+    await sup.goto(`${baseUrl}/app/hotline-checks`);
+    await sup.getByText('投诉举报电话').first().waitFor();
+    const row = sup.locator('tr', { hasText: '东湖风景区市场监督管理局' }).first();
+    await row.getByRole('button', { name: /记录抽查/ }).click();
+    await sup.locator('.ant-modal').getByText('正常接听并受理').click();
+    await sup.locator('.ant-select-dropdown').getByText('无人接听').click();
+    await sup.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click();
+    await sup.getByText('抽查未通过，已列入问题台账并安排复查').waitFor();
+    await sup.getByText('查看问题').first().waitFor();
+    expect([...errors, ...supErrors]).toEqual([]);
+    await sup.context().close();
+  });
+
+  it('shows the company its letters and the notices served on it, on a phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await loginAs(page, baseUrl, 'enterprise-user');
+    await page.goto(`${baseUrl}/app/company/commitments`);
+    await page.getByText('我的承诺书').first().waitFor();
+    await page.goto(`${baseUrl}/app/company/notices`);
+    await page.getByText('送达文书').first().waitFor();
+    const first = page.getByRole('button', { name: /查看并签收/ }).first();
+    if ((await first.count()) > 0) {
+      await first.click();
+      await page.locator('.ant-modal').getByRole('button', { name: /签\s*收/ }).click();
+      await page.getByText('已签收').first().waitFor();
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
