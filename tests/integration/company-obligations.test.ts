@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaigns, complaints, creditEvents, enterprises, problems, projects, regions, users } from '../../server/db/schema/index.js';
+import { auditLog, campaignFocusItems, campaigns, complaints, creditEvents, enterprises, problems, projects, regions, users } from '../../server/db/schema/index.js';
 import { signedCompanies } from '../../server/modules/commitments/commitments.report.js';
 import { createTestContext, type TestContext } from '../helpers/app.js';
 import { multipart } from '../helpers/xlsx-upload.js';
@@ -82,6 +82,25 @@ describe('commitment letters', () => {
     expect(await signedCompanies(t.db, '/420000/420100/420100-DH/', '2000-01-01', '2000-12-31')).toBe(0);
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'commitment.sign'), eq(auditLog.entityId, own.id)));
     expect(audit).toBeTruthy();
+
+    // The signed text is frozen: a later change of the focus items' wording does not alter it.
+    const before = (await t.as(company, { method: 'GET', url: `/api/commitments/${own.id}` })).json();
+    expect(before.text).toContain('以业主拖欠物业服务费');
+    const [original] = await t.db.select({ description: campaignFocusItems.description }).from(campaignFocusItems).where(eq(campaignFocusItems.id, focus[0]?.id as string));
+    await t.db.update(campaignFocusItems).set({ description: '改写后的整改重点表述' }).where(eq(campaignFocusItems.id, focus[0]?.id as string));
+    await t.as(housing, { method: 'POST', url: '/api/commitments/issue', payload: { campaignId, projectIds: [ownProjects[0]?.id] } });
+    const after = (await t.as(housing, { method: 'GET', url: `/api/commitments/${own.id}` })).json();
+    expect(after.text).toBe(before.text);
+    expect(after).toMatchObject({ status: 'signed', signedBy: '周晓（听涛物业）' });
+    await t.db.update(campaignFocusItems).set({ description: original?.description as string }).where(eq(campaignFocusItems.id, focus[0]?.id as string));
+
+    // Issuing to a whole region reaches every project with a company, once.
+    const street = await t.as(housing, { method: 'POST', url: '/api/commitments/issue', payload: { campaignId, region: '420100-DH' } });
+    expect(street.statusCode).toBe(201);
+    const all = street.json().items as { id: string; status: string }[];
+    expect(all.find((i) => i.id === own.id)?.status).toBe('signed');
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+    expect(all.length).toBeGreaterThan(2);
   });
 });
 
