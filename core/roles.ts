@@ -62,6 +62,15 @@ export const PERMISSIONS = [
   'case:manage',
   'case:approve',
   'dashboard:read',
+  'commitment:read',
+  'commitment:issue',
+  'commitment:sign',
+  'self_inspection:read',
+  'self_inspection:file',
+  'self_inspection:decide',
+  'hotline:manage',
+  'hotline:check',
+  'notice:receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +85,8 @@ const STAFF_READ: Permission[] = [
   'enforcement:read',
   'credit:read',
   'dashboard:read',
+  'commitment:read',
+  'self_inspection:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -86,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaint:reveal_contact',
     'problem:review',
     'case:approve',
+    'hotline:check',
   ],
   coordinator: [
     ...STAFF_READ,
@@ -104,6 +116,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:create',
     'credit:manage',
     'case:manage',
+    'commitment:issue',
+    'self_inspection:decide',
+    'hotline:manage',
+    'hotline:check',
   ],
   dept_officer: [
     ...STAFF_READ,
@@ -117,6 +133,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem:review',
     'enforcement:create',
     'case:manage',
+    'commitment:issue',
+    'self_inspection:decide',
+    'hotline:manage',
   ],
   dept_leader: [
     ...STAFF_READ,
@@ -134,10 +153,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:manage',
     'case:manage',
     'case:approve',
+    'commitment:issue',
+    'self_inspection:decide',
+    'hotline:manage',
   ],
   inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage'],
-  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage'],
-  enterprise_user: ['enterprise:read', 'project:read', 'problem:read', 'problem:submit', 'credit:read', 'disclosure:manage'],
+  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage', 'hotline:manage'],
+  enterprise_user: [
+    'enterprise:read',
+    'project:read',
+    'problem:read',
+    'problem:submit',
+    'credit:read',
+    'disclosure:manage',
+    'commitment:read',
+    'commitment:sign',
+    'self_inspection:read',
+    'self_inspection:file',
+    'notice:receive',
+  ],
   admin: ['region:read', 'region:manage', 'org_unit:read', 'org_unit:manage', 'user:manage', 'reference:manage', 'campaign:read'],
   auditor: ['audit:read'],
 };

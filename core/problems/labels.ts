@@ -1,6 +1,6 @@
 /** zh-CN labels for the problem ledger (问题清单 / 整改台账). */
 
-export const PROBLEM_SOURCES = ['complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision'] as const;
+export const PROBLEM_SOURCES = ['complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision', 'hotline_check'] as const;
 export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
 /** Sources a staff user may open directly (a complaint's problem comes from the complaints module). */
 export const STAFF_CREATABLE_SOURCES = ['inspection', 'self_inspection', 'spot_check', 'supervision'] as const;
@@ -10,6 +10,7 @@ export const PROBLEM_SOURCE_LABELS: Record<ProblemSource, string> = {
   inspection: '执法检查',
   self_inspection: '企业自查',
   spot_check: '热线抽查',
+  hotline_check: '热线电话抽查',
   supervision: '督导检查',
 };
 

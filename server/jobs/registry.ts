@@ -5,6 +5,8 @@ import { sweepRateCounters } from '../http/rate-counters.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
 import '../modules/messages/messages.jobs.js';
+import '../modules/hotlines/hotlines.jobs.js';
+import '../modules/self-inspections/self-inspections.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule

@@ -4,6 +4,8 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
+import { commitmentRoutes } from './commitments/commitments.routes.js';
+import { selfInspectionRoutes } from './self-inspections/self-inspections.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
 import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
@@ -13,6 +15,8 @@ import { complaintIntakeRoutes } from './complaints-intake/intake.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { noticeRoutes } from './notices/notices.routes.js';
+import { hotlineRoutes } from './hotlines/hotlines.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
@@ -51,4 +55,8 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   problemRoutes,
   opinionRoutes,
   messageRoutes,
+  commitmentRoutes,
+  selfInspectionRoutes,
+  hotlineRoutes,
+  noticeRoutes,
 ];

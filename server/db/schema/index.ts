@@ -16,3 +16,7 @@ export * from './registry.js';
 export * from './users.js';
 export * from './rate-limits.js';
 export * from './messages.js';
+export * from './commitments.js';
+export * from './self-inspections.js';
+export * from './hotlines.js';
+export * from './notices.js';

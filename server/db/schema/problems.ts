@@ -72,7 +72,7 @@ export const problems = pgTable(
     index('problems_source_idx').on(t.source, t.sourceId),
     index('problems_complaint_idx').on(t.complaintId),
     index('problems_supervised_idx').on(t.supervised, t.supervisionDeadline),
-    check('problems_source_ck', sql`${t.source} IN ('complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision')`),
+    check('problems_source_ck', sql`${t.source} IN ('complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision', 'hotline_check')`),
     check('problems_status_ck', sql`${t.status} IN ('open', 'rectifying', 'submitted', 'closed', 'withdrawn')`),
     check('problems_category_ck', sql`${t.category} BETWEEN 0 AND 6`),
     check('problems_rework_ck', sql`${t.reworkCount} >= 0`),

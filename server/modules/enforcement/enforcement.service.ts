@@ -14,6 +14,7 @@ import {
   isPenalty,
 } from '../../../core/enforcement/index.js';
 import { inForceOn } from '../../../core/legal.js';
+import { announceNoticeServed } from '../notices/notices.service.js';
 import { openProblem } from '../problems/problems.open.js';
 import { type Db, queryRows, escapeLike } from '../../db/client.js';
 import { complaints, enforcementActions, enterprises, legalProvisions, orgUnits, problems, projects } from '../../db/schema/index.js';
@@ -266,6 +267,7 @@ export async function createAction(db: Db, actor: Actor, raw: CreateActionInput)
       regionId,
       after: { ...input, problemId, documentNumber, deadline, publicationDueOn, creditEventId },
     });
+    await announceNoticeServed(tx, actor, { id: row.id, enterpriseId: ent.id, type, documentNumber });
     return { id: row.id, documentNumber, deadline, publicationDueOn, creditEventId, problemId };
   });
 }

@@ -65,22 +65,4 @@ export async function orgUnitRoutes(app: FastifyInstance, { db }: AppDeps) {
     },
     async (request) => service.updateOrgUnit(db, actorOf(request), request.params.id, request.body),
   );
-
-  r.get(
-    '/api/public/hotlines',
-    {
-      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['public'],
-        summary: '投诉举报电话公示',
-        querystring: z.object({ region: z.string().optional() }),
-        response: {
-          200: z.object({
-            items: z.array(z.object({ regionCode: z.string(), regionName: z.string(), type: z.string(), name: z.string(), hotline: z.string().nullable(), address: z.string().nullable() })),
-          }),
-        },
-      },
-    },
-    async (request) => ({ items: await service.publicHotlines(db, request.query.region) }),
-  );
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, ApartmentOutlined, ClusterOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, ClusterOutlined, DashboardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../../core/roles.js';
 
@@ -24,6 +24,7 @@ export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }>
   { key: 'ledger', title: '整改与执法', icon: <AuditOutlined /> },
   { key: 'registry', title: '基础台账', icon: <ClusterOutlined /> },
   { key: 'campaign', title: '专项行动', icon: <ApartmentOutlined /> },
+  { key: 'company', title: '企业事项', icon: <SolutionOutlined /> },
   { key: 'system', title: '系统管理', icon: <TeamOutlined /> },
   { key: 'security', title: '安全审计', icon: <AuditOutlined /> },
 ];
@@ -54,6 +55,13 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/registry-import', title: '台账导入', group: 'registry', permission: ['enterprise:manage', 'project:manage'], element: lazy(() => import('../features/registry/ImportPage.js')) },
   { path: '/app/campaigns', title: '专项行动', group: 'campaign', permission: 'campaign:read', element: lazy(() => import('../features/campaigns/CampaignsPage.js')) },
   { path: '/app/campaigns/:id', title: '专项行动详情', group: 'campaign', menu: false, permission: 'campaign:read', element: lazy(() => import('../features/campaigns/CampaignDetailPage.js')) },
+  { path: '/app/commitments', title: '承诺书', group: 'campaign', permission: 'commitment:issue', element: lazy(() => import('../features/commitments/CommitmentsPage.js')) },
+  { path: '/app/self-inspections', title: '企业自查（附件1）', group: 'campaign', permission: 'self_inspection:decide', element: lazy(() => import('../features/self-inspections/SelfInspectionsPage.js')) },
+  { path: '/app/self-inspections/:id', title: '自查表详情', group: 'campaign', menu: false, permission: 'self_inspection:read', element: lazy(() => import('../features/self-inspections/SelfInspectionDetailPage.js')) },
+  { path: '/app/hotline-checks', title: '热线抽查', group: 'campaign', permission: ['hotline:check', 'hotline:manage'], element: lazy(() => import('../features/hotlines/HotlineChecksPage.js')) },
+  { path: '/app/company/commitments', title: '我的承诺书', group: 'company', permission: 'commitment:sign', element: lazy(() => import('../features/company/MyCommitmentsPage.js')) },
+  { path: '/app/company/self-inspections', title: '我的自查表', group: 'company', permission: 'self_inspection:file', element: lazy(() => import('../features/company/MySelfInspectionsPage.js')) },
+  { path: '/app/company/notices', title: '送达文书', group: 'company', permission: 'notice:receive', element: lazy(() => import('../features/company/MyNoticesPage.js')) },
   { path: '/app/legal-provisions', title: '法律依据库', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/legal/LegalPage.js')) },
   { path: '/app/calendar', title: '工作日历', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/calendar/CalendarPage.js')) },
   { path: '/app/regions', title: '行政区划', group: 'system', permission: 'region:read', element: lazy(() => import('../features/regions/RegionsPage.js')) },

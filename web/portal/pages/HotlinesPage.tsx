@@ -9,6 +9,8 @@ interface Hotline {
   name: string;
   hotline: string | null;
   address: string | null;
+  hours?: string;
+  responsibleUnit?: string;
 }
 
 export default function HotlinesPage() {
@@ -24,7 +26,7 @@ export default function HotlinesPage() {
         dataSource={items ?? []}
         renderItem={(h) => (
           <List.Item>
-            <List.Item.Meta title={h.name} description={<><Tag>{h.regionName}</Tag>{ORG_UNIT_TYPE_LABELS[h.type]}</>} />
+            <List.Item.Meta title={h.name} description={<><Tag>{h.regionName}</Tag>{ORG_UNIT_TYPE_LABELS[h.type]}{h.hours && <div>接听时间：{h.hours}</div>}</>} />
             {h.hotline && <a href={`tel:${h.hotline}`}>{h.hotline}</a>}
           </List.Item>
         )}

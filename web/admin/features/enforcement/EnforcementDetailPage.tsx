@@ -8,6 +8,8 @@ import { fmtDateTime } from '../../../common/format.js';
 import { useSession } from '../../app/session.js';
 import { useSave } from '../campaigns/components/shared.js';
 import { AMOUNT_TYPES, type EnforcementDetail, downloadDocument, enforcementLabel, getEnforcement, publishEnforcement } from './api.js';
+import { ProjectCommitment } from '../commitments/ProjectCommitment.js';
+import { ReceiptStatus } from './ReceiptStatus.js';
 import { PublicationTag } from './EnforcementPage.js';
 
 export default function EnforcementDetailPage() {
@@ -45,6 +47,14 @@ export default function EnforcementDetailPage() {
           <Descriptions.Item label="类型">{enforcementLabel(a.type)}</Descriptions.Item>
           <Descriptions.Item label="当事企业">{a.enterpriseId ? <Link to={`/app/enterprises/${a.enterpriseId}`}>{a.enterpriseName}</Link> : '—'}</Descriptions.Item>
           <Descriptions.Item label="物业项目">{a.projectId ? <Link to={`/app/projects/${a.projectId}`}>{a.projectName ?? '查看项目'}</Link> : '—'}</Descriptions.Item>
+          {a.projectId && (
+            <Descriptions.Item label="项目承诺书">
+              <ProjectCommitment projectId={a.projectId} />
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label="企业签收">
+            <ReceiptStatus actionId={a.id} />
+          </Descriptions.Item>
           <Descriptions.Item label="日期">{a.actionDate}</Descriptions.Item>
           <Descriptions.Item label="发文单位">{a.issuingUnitName ?? '—'}</Descriptions.Item>
           {AMOUNT_TYPES.includes(a.type) && <Descriptions.Item label="金额（元）">{a.amount !== null ? Number(a.amount).toLocaleString('zh-CN') : '—'}</Descriptions.Item>}

@@ -24,6 +24,7 @@ import {
   problemFileUrl,
 } from './api.js';
 import { ProblemActionModal } from './components/ProblemActionModal.js';
+import { ProjectCommitment } from '../commitments/ProjectCommitment.js';
 import { ProblemFlags, ProblemStatusTag } from './components/ProblemTags.js';
 
 /** Order of the action buttons; the primary one is the next step of the lifecycle. */
@@ -147,6 +148,11 @@ export default function ProblemDetailPage() {
             {p.enterpriseId && !isCompany ? <Link to={`/app/enterprises/${p.enterpriseId}`}>{p.enterpriseName ?? '查看企业'}</Link> : (p.enterpriseName ?? '—')}
           </Descriptions.Item>
           <Descriptions.Item label="物业项目">{p.projectId ? <Link to={`/app/projects/${p.projectId}`}>{p.projectName ?? '查看项目'}</Link> : '—'}</Descriptions.Item>
+          {p.projectId && (
+            <Descriptions.Item label="项目承诺书">
+              <ProjectCommitment projectId={p.projectId} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="所属区划">{p.regionName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="整改时限">
             <span style={p.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>{p.deadline}</span>
