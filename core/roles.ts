@@ -62,6 +62,9 @@ export const PERMISSIONS = [
   'case:manage',
   'case:approve',
   'dashboard:read',
+  'inspection:read',
+  'inspection:manage',
+  'inspection:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +79,7 @@ const STAFF_READ: Permission[] = [
   'enforcement:read',
   'credit:read',
   'dashboard:read',
+  'inspection:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -89,6 +93,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   coordinator: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'enterprise:confirm_checksum',
     'project:manage',
@@ -107,6 +113,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   dept_officer: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'project:manage',
     'disclosure:manage',
@@ -120,6 +128,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   dept_leader: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'enterprise:confirm_checksum',
     'project:manage',
@@ -135,9 +145,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:manage',
     'case:approve',
   ],
-  inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage'],
+  inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage', 'inspection:record'],
   street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage'],
-  enterprise_user: ['enterprise:read', 'project:read', 'problem:read', 'problem:submit', 'credit:read', 'disclosure:manage'],
+  enterprise_user: ['enterprise:read', 'project:read', 'problem:read', 'problem:submit', 'credit:read', 'disclosure:manage', 'inspection:read'],
   admin: ['region:read', 'region:manage', 'org_unit:read', 'org_unit:manage', 'user:manage', 'reference:manage', 'campaign:read'],
   auditor: ['audit:read'],
 };

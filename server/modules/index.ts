@@ -13,6 +13,7 @@ import { complaintIntakeRoutes } from './complaints-intake/intake.routes.js';
 import { enterpriseRoutes } from './enterprises/enterprises.routes.js';
 import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
+import { inspectionRoutes } from './inspections/inspections.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
@@ -49,4 +50,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   penaltyRoutes,
   problemRoutes,
   opinionRoutes,
+  inspectionRoutes,
 ];

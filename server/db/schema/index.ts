@@ -14,3 +14,4 @@ export * from './problems.js';
 export * from './regions.js';
 export * from './registry.js';
 export * from './users.js';
+export * from './inspections.js';
