@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaignFocusItems, enterprises, inspectionDraws, inspections, problems, projects, regions, users } from '../../server/db/schema/index.js';
 import { dragnetCoverage, inspectionStats } from '../../server/modules/inspections/inspections.report.js';
@@ -94,7 +94,7 @@ describe('双随机 draw', () => {
 
     // Tampering with the stored result is detected.
     const [row] = await t.db.select().from(inspectionDraws).where(eq(inspectionDraws.id, a.id));
-    const tampered = [...(row?.result as unknown[])].reverse();
+    const tampered = [...((row?.result ?? []) as unknown[])].reverse();
     await t.db.update(inspectionDraws).set({ result: tampered }).where(eq(inspectionDraws.id, a.id));
     expect(expectStatus(await post(housing, `/api/inspection-draws/${a.id}/verify`, {}), 200).matches).toBe(false);
     const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, a.id));
@@ -309,8 +309,5 @@ describe('coverage and report figures', () => {
     expect(await inspectionStats(t.db, '/420000/420100/420111/', '2021-01-01', '2021-12-31')).toEqual({ inspections: 0, peopleDispatched: 0 });
     const drill = expectStatus(await get(housing, '/api/inspections?region=420100-DH&from=2021-10-01&to=2021-12-31&pageSize=200'), 200);
     expect(drill.total).toBe(3);
-    const rows = await t.db.select({ id: regions.id }).from(regions).where(like(regions.path, '/420000/420100/420100-DH/%'));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(inArray).toBeDefined();
   });
 });
