@@ -36,6 +36,9 @@ export async function inspectionRoutes(app: FastifyInstance, { db, env }: AppDep
   r.get('/api/inspector-certificates', { config: manage, schema: { tags, summary: '执法证登记（含已过期）', querystring: s.inspectorsQuery, response: { 200: z.object({ items: z.array(s.inspectorSchema) }) } } }, async (q) =>
     inspectors.listInspectors(db, actorOf(q), { ...q.query, all: true }),
   );
+  r.get('/api/inspector-certificates/candidates', { config: manage, schema: { tags, summary: '可登记执法证的工作人员（按姓名搜索）', querystring: z.object({ q: z.string().max(40).optional() }) } }, async (q) =>
+    inspectors.certificateCandidates(db, actorOf(q), q.query.q),
+  );
   r.post('/api/inspector-certificates', { config: manage, schema: { tags, summary: '登记或更新执法证', body: s.certifyInput, response: { 201: idResponse } } }, async (q, reply) =>
     reply.status(201).send(await inspectors.certifyInspector(db, actorOf(q), q.body)),
   );

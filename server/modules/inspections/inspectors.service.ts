@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, like, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, isNull, like, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, escapeLike } from '../../db/client.js';
 import { enterprises, inspectorCertificates, inspectorConflicts, orgUnits, regions, users } from '../../db/schema/index.js';
@@ -103,3 +103,15 @@ export async function declareConflict(db: Db, actor: Actor, input: z.infer<typeo
   });
 }
 
+
+/** Staff users in the actor's subtree a certificate can be registered for (name search). */
+export async function certificateCandidates(db: Db, actor: Actor, q: string | undefined) {
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, department: orgUnits.name })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(regionScope(actor, users.regionId), eq(users.disabled, false), isNull(users.enterpriseId), q ? ilike(users.displayName, `%${escapeLike(q)}%`) : undefined))
+    .orderBy(asc(users.displayName))
+    .limit(20);
+  return { items: rows };
+}
