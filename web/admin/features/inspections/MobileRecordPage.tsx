@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.js';
 import { type FocusItem, getCampaignFocus, type Inspector, listCampaigns, listInspectors } from './api.js';
 import { compressPhoto, type Draft, type DraftFinding, loadDraft, newClientKey, saveDraft, sendDraft } from './draft.js';
 
+const WRAP = { display: 'flex', flexWrap: 'wrap', rowGap: 8 } as const;
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function emptyDraft(): Draft {
@@ -112,7 +113,7 @@ export default function MobileRecordPage() {
   const locked = draft.status === 'queued' || draft.status === 'sent';
 
   return (
-    <div style={{ maxWidth: 560, margin: '0 auto' }}>
+    <div style={{ width: '100%', maxWidth: 560, margin: '0 auto', overflowX: 'hidden' }}>
       <Typography.Title level={4}>现场检查登记</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <Tag color={online ? 'green' : 'red'} data-testid="network">{online ? '在线' : '离线'}</Tag>
@@ -136,13 +137,15 @@ export default function MobileRecordPage() {
         />
       )}
       <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0 }}>
           <label htmlFor="m-campaign">专项行动</label>
           <Select id="m-campaign" disabled={locked} style={{ width: '100%' }} value={draft.campaignId} onChange={(v) => setDraft({ campaignId: v, findings: [] })} options={campaigns.map((c) => ({ value: c.id, label: c.title }))} />
           <label htmlFor="m-enterprise">被检查企业</label>
           <Select id="m-enterprise" disabled={locked} showSearch optionFilterProp="label" style={{ width: '100%' }} value={draft.enterpriseId} onChange={(v) => setDraft({ enterpriseId: v, projectIds: [], findings: [] })} options={enterprises} placeholder="选择企业" />
           {projects.length > 0 && (
-            <Checkbox.Group disabled={locked} value={draft.projectIds} onChange={(v) => setDraft({ projectIds: v as string[] })} options={projects} />
+            <div data-testid="projects">
+              <Checkbox.Group style={WRAP} disabled={locked} value={draft.projectIds} onChange={(v) => setDraft({ projectIds: v as string[] })} options={projects} />
+            </div>
           )}
           <label htmlFor="m-date">检查日期</label>
           <Input id="m-date" disabled={locked} type="date" value={draft.date} max={today()} onChange={(e) => setDraft({ date: e.target.value })} />
@@ -150,12 +153,14 @@ export default function MobileRecordPage() {
           <label htmlFor="m-people">出动人次</label>
           <InputNumber id="m-people" disabled={locked} min={1} max={1000} value={draft.peopleDispatched} onChange={(v) => setDraft({ peopleDispatched: Number(v ?? 1) })} />
           <span>检查人员</span>
-          <Checkbox.Group disabled={locked} value={draft.inspectorIds} onChange={(v) => setDraft({ inspectorIds: v as string[] })} options={inspectors.map((i) => ({ value: i.id, label: i.name }))} />
+          <div data-testid="inspectors">
+            <Checkbox.Group style={WRAP} disabled={locked} value={draft.inspectorIds} onChange={(v) => setDraft({ inspectorIds: v as string[] })} options={inspectors.map((i) => ({ value: i.id, label: i.name }))} />
+          </div>
           <label htmlFor="m-present">企业在场人员</label>
           <Input id="m-present" disabled={locked} value={draft.companyPresent} onChange={(e) => setDraft({ companyPresent: e.target.value })} />
           <label htmlFor="m-repeat">重复检查理由（本季度已检查过该企业时填写）</label>
           <Input id="m-repeat" disabled={locked} value={draft.repeatReason} onChange={(e) => setDraft({ repeatReason: e.target.value })} />
-        </Space>
+        </div>
       </Card>
       {draft.projectIds.map((pid) => (
         <Card key={pid} size="small" title={`检查事项：${projectLabel(pid)}`} style={{ marginBottom: 12 }}>
