@@ -230,6 +230,11 @@ describe('inspection records, findings and the ledger', () => {
     expect(prefill).toMatchObject({ enterpriseId: firm.id, projectId: project, problemId });
     expect(prefill.facts).toContain('未公示物业服务收费标准');
 
+    // Joint inspection: one shared record, each participating department signs it.
+    expect(expectStatus(await post(insp1, `/api/inspections/${id}/sign`, {}), 200)).toEqual({ signedDepartments: ['housing'], pendingDepartments: ['market'] });
+    expect(expectStatus(await post(market, `/api/inspections/${id}/sign`, {}), 200).pendingDepartments).toEqual([]);
+    expectStatus(await post(await t.login('district-police'), `/api/inspections/${id}/sign`, {}), 403);
+
     // Burden cap: another department's separate visit in the same quarter.
     const again = await post(market, '/api/inspections', { ...payload, date: '2021-11-03', inspectorIds: [userId['district-market']], departments: ['market'] });
     const refused = expectStatus(again, 409);
@@ -282,6 +287,22 @@ describe('inspection records, findings and the ledger', () => {
     const own = expectStatus(await get(company, '/api/inspections?pageSize=200'), 200);
     expect(own.items.every((x: { enterpriseId: string }) => x.enterpriseId === firms[0]?.id)).toBe(true);
     expect(own.items.every((x: { mode: string }) => x.mode !== 'covert')).toBe(true);
+  });
+});
+
+describe('dragnet warnings', () => {
+  it('warns the district housing unit when the dragnet deadline is near and projects remain, once per deadline', async () => {
+    const { warnDragnet } = await import('../../server/modules/inspections/inspections.jobs.js');
+    const { campaigns } = await import('../../server/db/schema/index.js');
+    await t.db.update(campaigns).set({ dragnetDeadline: '2021-11-30', status: 'active' }).where(eq(campaigns.id, campaignId));
+    expect(await warnDragnet(t.db, '2021-10-01')).toBe(0);
+    expect(await warnDragnet(t.db, '2021-11-25')).toBeGreaterThanOrEqual(1);
+    const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, campaignId));
+    expect(audits.map((a) => a.action)).toContain('inspection.dragnet_due_soon');
+    expect(await warnDragnet(t.db, '2021-12-02')).toBeGreaterThanOrEqual(1);
+    const after = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, campaignId));
+    expect(after.map((a) => a.action)).toContain('inspection.dragnet_overdue');
+    await t.db.update(campaigns).set({ dragnetDeadline: null }).where(eq(campaigns.id, campaignId));
   });
 });
 

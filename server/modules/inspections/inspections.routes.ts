@@ -89,12 +89,15 @@ export async function inspectionRoutes(app: FastifyInstance, { db, env }: AppDep
   r.get('/api/inspections', { config: read, schema: { tags, summary: '检查记录（region、from、to 下钻）', querystring: s.listInspectionsQuery } }, async (q) =>
     records.listInspections(db, actorOf(q), q.query),
   );
-  r.get('/api/inspections/visits', { config: manage, schema: { tags, summary: '企业本季度已接受的检查（减负）', querystring: s.visitsQuery } }, async (q) =>
+  r.get('/api/inspections/visits', { config: read, schema: { tags, summary: '企业本季度已接受的检查（减负）', querystring: s.visitsQuery } }, async (q) =>
     records.visitsOf(db, actorOf(q), q.query.enterpriseId, q.query.date),
   );
   r.get('/api/inspections/:id', { config: read, schema: { tags, summary: '检查记录详情', params: s.idParams } }, async (q) => records.getInspection(db, actorOf(q), q.params.id));
   r.post('/api/inspections/:id/findings', { config: record, schema: { tags, summary: '填写检查结果（问题项自动列入问题清单）', params: s.idParams, body: s.findingsInput } }, async (q, reply) =>
     reply.status(201).send(await records.addFindings(db, actorOf(q), q.params.id, q.body.findings)),
+  );
+  r.post('/api/inspections/:id/sign', { config: record, schema: { tags, summary: '联合检查会签（本单位签署共同检查记录）', params: s.idParams } }, async (q) =>
+    records.signInspection(db, actorOf(q), q.params.id),
   );
   r.get('/api/inspections/:id/enforcement-prefill', { config: { permission: 'enforcement:create' }, schema: { tags, summary: '由检查记录发起执法：预填事实', params: s.idParams } }, async (q) =>
     records.enforcementPrefill(db, actorOf(q), q.params.id),

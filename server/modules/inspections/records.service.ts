@@ -200,6 +200,7 @@ export async function getInspection(db: Db, actor: Actor, id: string) {
       peopleDispatched: inspections.peopleDispatched,
       inspectorIds: inspections.inspectorIds,
       departments: inspections.departments,
+      signedDepartments: inspections.signedDepartments,
       companyPresent: inspections.companyPresent,
       repeatReason: inspections.repeatReason,
       createdAt: inspections.createdAt,
@@ -299,4 +300,21 @@ export async function enforcementPrefill(db: Db, actor: Actor, id: string) {
     problemId: first?.problemId ?? null,
     facts: `${rec.date} 执法检查发现：${problemFindings.map((f) => `${f.focusTitle}——${f.description ?? ''}`).join('；') || '（无问题）'}`,
   };
+}
+
+/**
+ * 联合检查会签: each participating department signs the one shared record. The signer's unit type
+ * must be one of the record's departments; signing twice is harmless.
+ */
+export async function signInspection(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const [rec] = await tx.select({ id: inspections.id, regionId: inspections.regionId, departments: inspections.departments, signed: inspections.signedDepartments }).from(inspections).where(and(eq(inspections.id, id), visible(actor))).for('update');
+    if (!rec || isEnterpriseUser(actor)) throw notFound('检查记录');
+    const dept = actor.orgUnitType ?? '';
+    if (!rec.departments.includes(dept)) throw forbidden('本单位不是该联合检查的参与部门');
+    const signed = rec.signed.includes(dept) ? rec.signed : [...rec.signed, dept];
+    await tx.update(inspections).set({ signedDepartments: signed }).where(eq(inspections.id, id));
+    await recordAudit(tx, actor, { action: 'inspection.sign', entityType: 'inspection', entityId: id, regionId: rec.regionId, after: { department: dept } });
+    return { signedDepartments: signed, pendingDepartments: rec.departments.filter((d) => !signed.includes(d)) };
+  });
 }

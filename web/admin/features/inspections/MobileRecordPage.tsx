@@ -36,6 +36,7 @@ export default function MobileRecordPage() {
   const [enterprises, setEnterprises] = useState<Array<{ value: string; label: string }>>([]);
   const [projects, setProjects] = useState<Array<{ value: string; label: string }>>([]);
   const [inspectors, setInspectors] = useState<Inspector[]>([]);
+  const [visits, setVisits] = useState<Array<{ id: string; date: string }>>([]);
 
   const setDraft = useCallback(
     (change: Partial<Draft>) =>
@@ -58,6 +59,10 @@ export default function MobileRecordPage() {
   useEffect(() => {
     if (draft.campaignId) void getCampaignFocus(draft.campaignId).then(setFocus, () => undefined);
   }, [draft.campaignId]);
+  useEffect(() => {
+    if (!draft.enterpriseId || !draft.date) return setVisits([]);
+    void api.get<{ items: Array<{ id: string; date: string }> }>('/api/inspections/visits', { enterpriseId: draft.enterpriseId, date: draft.date }).then((v) => setVisits(v.items), () => setVisits([]));
+  }, [draft.enterpriseId, draft.date]);
   useEffect(() => {
     if (!draft.enterpriseId) return setProjects([]);
     void api.get<Page<{ id: string; name: string }>>('/api/projects', { enterpriseId: draft.enterpriseId, pageSize: 100 }).then((p) => setProjects(p.items.map((x) => ({ value: x.id, label: x.name }))), () => undefined);
@@ -142,6 +147,9 @@ export default function MobileRecordPage() {
           <Select id="m-campaign" disabled={locked} style={{ width: '100%' }} value={draft.campaignId} onChange={(v) => setDraft({ campaignId: v, findings: [] })} options={campaigns.map((c) => ({ value: c.id, label: c.title }))} />
           <label htmlFor="m-enterprise">被检查企业</label>
           <Select id="m-enterprise" disabled={locked} showSearch optionFilterProp="label" style={{ width: '100%' }} value={draft.enterpriseId} onChange={(v) => setDraft({ enterpriseId: v, projectIds: [], findings: [] })} options={enterprises} placeholder="选择企业" />
+          {visits.length > 0 && (
+            <Alert type="warning" showIcon message={`该企业本季度已接受检查 ${visits.length} 次（${visits.map((v) => v.date).join('、')}），另行检查须填写重复检查理由，建议并入联合检查`} />
+          )}
           {projects.length > 0 && (
             <div data-testid="projects">
               <Checkbox.Group style={WRAP} disabled={locked} value={draft.projectIds} onChange={(v) => setDraft({ projectIds: v as string[] })} options={projects} />

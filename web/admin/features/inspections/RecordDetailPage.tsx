@@ -3,6 +3,7 @@ import { Alert, Button, Descriptions, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../../common/api.js';
+import { DEPARTMENT_TYPE_LABELS } from '../../../../core/org.js';
 import { useSession } from '../../app/session.js';
 
 interface Detail {
@@ -14,6 +15,8 @@ interface Detail {
   enterpriseName: string;
   peopleDispatched: number;
   repeatReason: string | null;
+  departments: string[];
+  signedDepartments: string[];
   companyPresent: string | null;
   projects: Array<{ id: string; name: string }>;
   inspectors: Array<{ id: string; name: string }>;
@@ -24,7 +27,15 @@ interface Detail {
 export default function RecordDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  const sign = async () => {
+    try {
+      await api.post(`/api/inspections/${id}/sign`);
+      setRec(await api.get<Detail>(`/api/inspections/${id}`));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '会签失败');
+    }
+  };
   const [rec, setRec] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -54,6 +65,21 @@ export default function RecordDetailPage() {
         <Descriptions.Item label="检查人员">{rec.inspectors.map((p) => p.name).join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label="企业在场人员">{rec.companyPresent ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="重复检查理由">{rec.repeatReason ?? '—'}</Descriptions.Item>
+        {rec.departments.length > 0 && (
+          <Descriptions.Item label="联合检查会签" span={2}>
+            {rec.departments.map((d) => (
+              <Tag key={d} color={rec.signedDepartments.includes(d) ? 'green' : undefined}>
+                {DEPARTMENT_TYPE_LABELS[d as keyof typeof DEPARTMENT_TYPE_LABELS] ?? d}
+                {rec.signedDepartments.includes(d) ? ' 已签' : ' 待签'}
+              </Tag>
+            ))}
+            {me?.orgUnit && rec.departments.includes(me.orgUnit.type) && !rec.signedDepartments.includes(me.orgUnit.type) && can('inspection:record') && (
+              <Button size="small" onClick={sign}>
+                本单位会签
+              </Button>
+            )}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Table
         rowKey="id"
