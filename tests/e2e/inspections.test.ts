@@ -88,3 +88,39 @@ describe('inspector on a phone with no signal', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('staff pages', () => {
+  it('shows a draw with its seed and verifies it, the coverage with the projects not yet visited, and the portal publication', async () => {
+    const staff = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const p = await staff.newPage();
+    const errors = watchErrors(p);
+    await loginAs(p, baseUrl, 'district-housing');
+    const draw = await p.evaluate(async () => {
+      const campaigns = (await (await fetch('/api/campaigns?pageSize=50')).json()) as { items: Array<{ id: string; title: string }> };
+      const campaignId = (campaigns.items.find((c) => c.title.includes('东湖')) ?? campaigns.items[0])?.id;
+      const res = await fetch('/api/inspection-draws', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ campaignId, regionCode: '420100-DH', targetCount: 2, inspectorsPerTarget: 2, seed: '浏览器测试种子' }),
+      });
+      return { status: res.status, body: (await res.json()) as { id: string }, campaignId };
+    });
+    expect(draw.status).toBe(201);
+    await p.goto(`${baseUrl}/app/inspections/draws/${draw.body.id}`);
+    await p.getByText('浏览器测试种子').first().waitFor();
+    await p.getByRole('button', { name: /复核抽取结果/ }).click();
+    await p.getByText(/复核一致/).waitFor();
+
+    await p.goto(`${baseUrl}/app/inspections/coverage?campaignId=${draw.campaignId}`);
+    await p.getByText('尚未检查的项目').waitFor();
+    await p.goto(`${baseUrl}/app/inspections/plans`);
+    await p.getByRole('button', { name: /新建检查计划/ }).waitFor();
+    await p.goto(`${baseUrl}/app/inspections`);
+    await p.locator('.ant-table').first().waitFor();
+
+    await p.goto(`${baseUrl}/portal/inspection-draws`);
+    await p.getByText('浏览器测试种子').first().waitFor();
+    expect(errors).toEqual([]);
+    await staff.close();
+  });
+});
