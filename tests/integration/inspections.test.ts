@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaignFocusItems, enterprises, inspectionDraws, inspections, problems, projects, regions, users } from '../../server/db/schema/index.js';
 import { dragnetCoverage, inspectionStats } from '../../server/modules/inspections/inspections.report.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
+import { multipart, PNG_1PX } from '../helpers/xlsx-upload.js';
 
 let t: TestContext;
 let housing: string;
@@ -287,6 +288,27 @@ describe('inspection records, findings and the ledger', () => {
     const own = expectStatus(await get(company, '/api/inspections?pageSize=200'), 200);
     expect(own.items.every((x: { enterpriseId: string }) => x.enterpriseId === firms[0]?.id)).toBe(true);
     expect(own.items.every((x: { mode: string }) => x.mode !== 'covert')).toBe(true);
+  });
+});
+
+describe('inspection photos', () => {
+  it('attaches uploaded photos to a finding, serves them with the record, and refuses foreign or non-image files', async () => {
+    const firm = firms[firms.length - 1] as { id: string; projectIds: string[] };
+    const up = multipart([{ name: '现场.png', data: PNG_1PX, type: 'image/png' }]);
+    const photo = expectStatus(await t.as(insp1, { method: 'POST', url: '/api/inspection-photos', payload: up.payload, headers: up.headers }), 201).files[0].fileId as string;
+    const pdf = multipart([{ name: 'x.txt', data: Buffer.from('not an image'), type: 'text/plain' }]);
+    expectStatus(await t.as(insp1, { method: 'POST', url: '/api/inspection-photos', payload: pdf.payload, headers: pdf.headers }), 422);
+    const rec = expectStatus(
+      await post(insp1, '/api/inspections', { enterpriseId: firm.id, projectIds: [firm.projectIds[0]], date: '2021-05-06', mode: 'covert', peopleDispatched: 2, inspectorIds: [userId['inspector-1']] }),
+      201,
+    );
+    const foreign = await post(insp1, `/api/inspections/${rec.id}/findings`, { findings: [{ focusItemId: focus[1]?.id, projectId: firm.projectIds[0], result: 'problem', description: '楼道堆放杂物', photoIds: ['00000000-0000-4000-8000-000000000000'] }] });
+    expect(expectStatus(foreign, 422).error.details.fields).toHaveProperty(['findings.0.photoIds']);
+    expectStatus(await post(insp1, `/api/inspections/${rec.id}/findings`, { findings: [{ focusItemId: focus[1]?.id, projectId: firm.projectIds[0], result: 'problem', description: '楼道堆放杂物', photoIds: [photo] }] }), 201);
+    const img = await t.as(insp1, { method: 'GET', url: `/api/inspections/${rec.id}/photos/${photo}` });
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toContain('image/png');
+    expectStatus(await t.as(market, { method: 'GET', url: `/api/inspections/${rec.id}/photos/${photo}` }), 404);
   });
 });
 
