@@ -143,6 +143,8 @@ describe('covert (暗访) isolation', () => {
     }
     expectStatus(await get(market, `/api/inspection-plans/${open}`), 200);
     expect(expectStatus(await get(market, '/api/inspection-plans?pageSize=200'), 200).items.map((p: { id: string }) => p.id)).toContain(open);
+    expect(expectStatus(await get(insp1, '/api/inspection-plans?mine=1'), 200).items.map((p: { id: string }) => p.id).sort()).toEqual([planId, open].sort());
+    expect(expectStatus(await get(insp2, '/api/inspection-plans?mine=1'), 200).items).toEqual([]);
     const detail = expectStatus(await get(insp1, `/api/inspection-plans/${planId}`), 200);
     expect(detail.checklist.length).toBe(focus.length);
 
@@ -169,6 +171,8 @@ describe('covert (暗访) isolation', () => {
     expectStatus(await get(market, `/api/inspection-draws/${d.id}`), 404);
     expect(expectStatus(await get(market, '/api/inspection-draws?pageSize=200'), 200).items.map((x: { id: string }) => x.id)).not.toContain(d.id);
     expectStatus(await get(insp1, `/api/inspection-draws/${d.id}`), 200);
+    const target = d.targets[0] as { projectId: string; enterpriseId: string };
+    expectStatus(await post(market, '/api/inspections', { enterpriseId: target.enterpriseId, projectIds: [target.projectId], date: '2021-03-01', mode: 'announced', peopleDispatched: 1, drawId: d.id }), 404);
   });
 
   it('refuses bad plans', async () => {

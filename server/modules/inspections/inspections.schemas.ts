@@ -44,7 +44,7 @@ export const createPlanInput = z.object({
   staffUserIds: z.array(uuid('检查人员')).max(50).optional(),
   repeatWindow: z.enum(REPEAT_WINDOWS, { message: '重复检查窗口无效' }).optional(),
 });
-export const listPlansQuery = pageQuery.extend({ region: z.string().max(40).optional(), campaignId: z.uuid('专项行动无效').optional() });
+export const listPlansQuery = pageQuery.extend({ region: z.string().max(40).optional(), campaignId: z.uuid('专项行动无效').optional(), mine: z.enum(['1', 'true']).optional() });
 
 export const createDrawInput = z.object({
   campaignId: uuid('专项行动'),

@@ -60,7 +60,12 @@ function selectPlans(db: Db, where: ReturnType<typeof and>) {
 
 export async function listPlans(db: Db, actor: Actor, q: z.infer<typeof listPlansQuery>) {
   if (isEnterpriseUser(actor)) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const where = and(planVisibility(actor), regionScope(actor, inspectionPlans.regionId, await regionFilterPath(db, q.region)), q.campaignId ? eq(inspectionPlans.campaignId, q.campaignId) : undefined);
+  const where = and(
+    planVisibility(actor),
+    regionScope(actor, inspectionPlans.regionId, await regionFilterPath(db, q.region)),
+    q.campaignId ? eq(inspectionPlans.campaignId, q.campaignId) : undefined,
+    q.mine && actor.userId ? sql`${inspectionPlans.staffUserIds} @> ARRAY[${actor.userId}]::uuid[]` : undefined,
+  );
   const { limit, offset } = limitOffset(q);
   const rows = await selectPlans(db, where).orderBy(desc(inspectionPlans.startsOn), desc(inspectionPlans.createdAt)).limit(limit).offset(offset);
   const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(inspectionPlans).where(where);

@@ -14,7 +14,7 @@ import { todayInChina } from '../campaigns/campaigns.service.js';
 import { publishMessage } from '../messages/publish.js';
 import { openProblem } from '../problems/problems.open.js';
 import type { createInspectionInput, findingInput, listInspectionsQuery } from './inspections.schemas.js';
-import { planVisibility, recordVisibility } from './inspections.policy.js';
+import { planRefVisible, planVisibility, recordVisibility } from './inspections.policy.js';
 import { uncertified } from './inspectors.service.js';
 
 /*
@@ -58,7 +58,10 @@ export async function createInspection(db: Db, actor: Actor, input: z.infer<type
       planMode = plan.mode;
     }
     if (input.drawId) {
-      const [draw] = await tx.select({ id: inspectionDraws.id, result: inspectionDraws.result }).from(inspectionDraws).where(and(eq(inspectionDraws.id, input.drawId), regionScope(actor, inspectionDraws.regionId)));
+      const [draw] = await tx
+        .select({ id: inspectionDraws.id, result: inspectionDraws.result })
+        .from(inspectionDraws)
+        .where(and(eq(inspectionDraws.id, input.drawId), regionScope(actor, inspectionDraws.regionId), planRefVisible(actor, inspectionDraws.planId)));
       if (!draw) throw notFound('抽查批次');
       const drawn = new Set((draw.result as Array<{ projectId: string }>).map((t) => t.projectId));
       if (projectIds.some((p) => !drawn.has(p))) fields.drawId = '检查的项目不在该抽查批次的抽中名单中';
