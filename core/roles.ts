@@ -71,6 +71,9 @@ export const PERMISSIONS = [
   'hotline:manage',
   'hotline:check',
   'notice:receive',
+  'inspection:read',
+  'inspection:manage',
+  'inspection:record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -87,6 +90,7 @@ const STAFF_READ: Permission[] = [
   'dashboard:read',
   'commitment:read',
   'self_inspection:read',
+  'inspection:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -101,6 +105,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   coordinator: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'enterprise:confirm_checksum',
     'project:manage',
@@ -123,6 +129,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   dept_officer: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'project:manage',
     'disclosure:manage',
@@ -139,6 +147,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   dept_leader: [
     ...STAFF_READ,
+    'inspection:manage',
+    'inspection:record',
     'enterprise:manage',
     'enterprise:confirm_checksum',
     'project:manage',
@@ -157,7 +167,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'self_inspection:decide',
     'hotline:manage',
   ],
-  inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage'],
+  inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage', 'inspection:record'],
   street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage', 'hotline:manage'],
   enterprise_user: [
     'enterprise:read',
@@ -171,6 +181,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'self_inspection:read',
     'self_inspection:file',
     'notice:receive',
+    'inspection:read',
   ],
   admin: ['region:read', 'region:manage', 'org_unit:read', 'org_unit:manage', 'user:manage', 'reference:manage', 'campaign:read'],
   auditor: ['audit:read'],

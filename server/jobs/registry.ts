@@ -7,6 +7,7 @@ import '../modules/complaints/complaints.jobs.js';
 import '../modules/messages/messages.jobs.js';
 import '../modules/hotlines/hotlines.jobs.js';
 import '../modules/self-inspections/self-inspections.jobs.js';
+import '../modules/inspections/inspections.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule

@@ -17,6 +17,7 @@ import { practitionerRoutes } from './enterprises/practitioners.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { noticeRoutes } from './notices/notices.routes.js';
 import { hotlineRoutes } from './hotlines/hotlines.routes.js';
+import { inspectionRoutes } from './inspections/inspections.routes.js';
 import { importRoutes } from './imports/imports.routes.js';
 import { legalRoutes } from './legal/legal.routes.js';
 import { messageRoutes } from './messages/messages.routes.js';
@@ -59,4 +60,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   selfInspectionRoutes,
   hotlineRoutes,
   noticeRoutes,
+  inspectionRoutes,
 ];

@@ -5,6 +5,7 @@ import { seedComplaints } from './complaints/complaints.seed.js';
 import { seedCredit } from './credit/credit.seed.js';
 import { seedEnforcement } from './enforcement/enforcement.seed.js';
 import { seedRegistry } from './enterprises/registry.seed.js';
+import { seedInspections } from './inspections/inspections.seed.js';
 import { seedOpen311 } from './open311/open311.seed.js';
 import { seedHotlines } from './hotlines/hotlines.seed.js';
 import { seedOrganisation } from './org-units/org.seed.js';
@@ -22,4 +23,5 @@ export const DEMO_SEEDERS: readonly Seeder[] = [
   { name: 'credit', run: seedCredit },
   { name: 'cases', run: seedCases },
   { name: 'hotlines', run: seedHotlines },
+  { name: 'inspections', run: seedInspections },
 ];

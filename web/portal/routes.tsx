@@ -10,5 +10,6 @@ export const PORTAL_ROUTES: Array<{ path: string; title: string; element: LazyEx
   { path: '/portal/cases/:id', title: '案例详情', nav: false, element: lazy(() => import('./pages/CaseDetailPage.js')) },
   { path: '/portal/penalties', title: '行政处罚公示', element: lazy(() => import('./pages/PenaltiesPage.js')) },
   { path: '/portal/penalties/:id', title: '处罚公示详情', nav: false, element: lazy(() => import('./pages/PenaltyDetailPage.js')) },
+  { path: '/portal/inspection-draws', title: '双随机抽查公开', element: lazy(() => import('./pages/InspectionDrawsPage.js')) },
   { path: '/portal/credit', title: '企业信用查询', element: lazy(() => import('./pages/CreditLookupPage.js')) },
 ];

@@ -20,3 +20,4 @@ export * from './commitments.js';
 export * from './self-inspections.js';
 export * from './hotlines.js';
 export * from './notices.js';
+export * from './inspections.js';

@@ -1,4 +1,4 @@
-import { AuditOutlined, ApartmentOutlined, ClusterOutlined, DashboardOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, ClusterOutlined, DashboardOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../../core/roles.js';
 
@@ -22,6 +22,7 @@ export interface AdminRoute {
 export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }> = [
   { key: 'work', title: '业务办理', icon: <DashboardOutlined /> },
   { key: 'ledger', title: '整改与执法', icon: <AuditOutlined /> },
+  { key: 'inspection', title: '执法检查', icon: <SafetyCertificateOutlined /> },
   { key: 'registry', title: '基础台账', icon: <ClusterOutlined /> },
   { key: 'campaign', title: '专项行动', icon: <ApartmentOutlined /> },
   { key: 'company', title: '企业事项', icon: <SolutionOutlined /> },
@@ -47,6 +48,15 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/credit/enterprises/:id', title: '企业信用', group: 'ledger', menu: false, permission: 'credit:read', element: lazy(() => import('../features/credit/EnterpriseCreditPage.js')) },
   { path: '/app/cases', title: '典型案例', group: 'ledger', permission: ['case:manage', 'case:approve'], element: lazy(() => import('../features/cases/CasesPage.js')) },
   { path: '/app/cases/:id', title: '典型案例详情', group: 'ledger', menu: false, permission: ['case:manage', 'case:approve'], element: lazy(() => import('../features/cases/CaseDetailPage.js')) },
+  { path: '/app/inspections', title: '检查记录', group: 'inspection', permission: 'inspection:read', element: lazy(() => import('../features/inspections/RecordsPage.js')) },
+  { path: '/app/inspections/mine', title: '我的检查', group: 'inspection', permission: 'inspection:record', element: lazy(() => import('../features/inspections/MySchedulePage.js')) },
+  { path: '/app/inspections/record', title: '现场检查登记', group: 'inspection', menu: false, permission: 'inspection:record', element: lazy(() => import('../features/inspections/MobileRecordPage.js')) },
+  { path: '/app/inspections/records/:id', title: '检查记录详情', group: 'inspection', menu: false, permission: 'inspection:read', element: lazy(() => import('../features/inspections/RecordDetailPage.js')) },
+  { path: '/app/inspections/plans', title: '检查计划', group: 'inspection', permission: 'inspection:manage', element: lazy(() => import('../features/inspections/PlansPage.js')) },
+  { path: '/app/inspections/draws', title: '双随机抽查', group: 'inspection', permission: 'inspection:manage', element: lazy(() => import('../features/inspections/DrawsPage.js')) },
+  { path: '/app/inspections/draws/:id', title: '抽查批次', group: 'inspection', menu: false, permission: 'inspection:read', element: lazy(() => import('../features/inspections/DrawDetailPage.js')) },
+  { path: '/app/inspections/coverage', title: '拉网排查覆盖', group: 'inspection', permission: 'inspection:manage', element: lazy(() => import('../features/inspections/CoveragePage.js')) },
+  { path: '/app/inspectors', title: '执法检查人员', group: 'inspection', permission: 'inspection:manage', element: lazy(() => import('../features/inspections/InspectorsPage.js')) },
   { path: '/app/enterprises', title: '物业服务企业', group: 'registry', permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterprisesPage.js')) },
   { path: '/app/enterprises/:id', title: '企业详情', group: 'registry', menu: false, permission: 'enterprise:read', element: lazy(() => import('../features/registry/EnterpriseDetailPage.js')) },
   { path: '/app/projects', title: '物业项目', group: 'registry', permission: 'project:read', element: lazy(() => import('../features/registry/ProjectsPage.js')) },
