@@ -62,6 +62,10 @@ export const PERMISSIONS = [
   'case:manage',
   'case:approve',
   'dashboard:read',
+  'report:read',
+  'report:submit',
+  'report:review',
+  'outcome:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +80,7 @@ const STAFF_READ: Permission[] = [
   'enforcement:read',
   'credit:read',
   'dashboard:read',
+  'report:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -86,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'complaint:reveal_contact',
     'problem:review',
     'case:approve',
+    'report:review',
   ],
   coordinator: [
     ...STAFF_READ,
@@ -104,6 +110,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement:create',
     'credit:manage',
     'case:manage',
+    'report:submit',
+    'report:review',
+    'outcome:manage',
   ],
   dept_officer: [
     ...STAFF_READ,
@@ -117,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem:review',
     'enforcement:create',
     'case:manage',
+    'outcome:manage',
   ],
   dept_leader: [
     ...STAFF_READ,
@@ -134,9 +144,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'credit:manage',
     'case:manage',
     'case:approve',
+    'outcome:manage',
   ],
   inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage'],
-  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage'],
+  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage', 'outcome:manage'],
   enterprise_user: ['enterprise:read', 'project:read', 'problem:read', 'problem:submit', 'credit:read', 'disclosure:manage'],
   admin: ['region:read', 'region:manage', 'org_unit:read', 'org_unit:manage', 'user:manage', 'reference:manage', 'campaign:read'],
   auditor: ['audit:read'],

@@ -18,10 +18,12 @@ import { legalRoutes } from './legal/legal.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
+import { outcomeRoutes } from './outcomes/outcomes.routes.js';
 import { penaltyRoutes } from './penalties/penalties.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every capability module, registered in this order. Add new modules here. */
@@ -49,4 +51,6 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   penaltyRoutes,
   problemRoutes,
   opinionRoutes,
+  outcomeRoutes,
+  reportRoutes,
 ];

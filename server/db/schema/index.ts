@@ -14,3 +14,5 @@ export * from './problems.js';
 export * from './regions.js';
 export * from './registry.js';
 export * from './users.js';
+export * from './outcomes.js';
+export * from './reports.js';
