@@ -3,6 +3,7 @@ import { sweepUnclaimedUploads } from '../lib/files.js';
 import { sealAuditLog } from '../modules/audit/audit.seal.js';
 import { defineJob, defineSchedule } from './runner.js';
 import '../modules/complaints/complaints.jobs.js';
+import '../modules/reports/reports.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule

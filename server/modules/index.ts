@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { caseRoutes } from './cases/cases.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
 import { complaintConfigRoutes } from './complaints/complaints-config.routes.js';
@@ -53,4 +54,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   opinionRoutes,
   outcomeRoutes,
   reportRoutes,
+  dashboardRoutes,
 ];
