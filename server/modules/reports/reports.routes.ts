@@ -4,9 +4,13 @@ import { z } from 'zod';
 import type { Permission } from '../../../core/roles.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
+import { attachmentHeader } from '../../lib/files.js';
+import * as assessment from './assessment.service.js';
 import * as monthly from './monthly.service.js';
-import { registerReports } from './report-descriptor.js';
-import { REPORTS } from './reports.descriptors.js';
+import { buildNotificationDocument } from './notification.document.js';
+import * as notification from './notification.service.js';
+import { MIME, registerReports, renderReport } from './report-descriptor.js';
+import { notificationReport, REPORTS } from './reports.descriptors.js';
 
 type RouteAccess = { permission: Permission | Permission[] };
 
@@ -82,5 +86,52 @@ export async function reportRoutes(app: FastifyInstance, { db }: AppDeps) {
     { config: read, schema: { tags, summary: '下级报送情况：应报、已报、按时、逾期、未报', querystring: monthly.monthlyQuery } },
     async (request) => monthly.reportingStatus(db, actorOf(request), request.query),
   );
+
+  // ── 通报 ────────────────────────────────────────────────────────────────────────────────
+  const drafter: RouteAccess = { permission: ['report:submit', 'report:review'] };
+  r.post(
+    '/api/notifications/draft',
+    { config: drafter, schema: { tags, summary: '生成通报草稿（可编辑的 .docx，公文格式）', body: notification.draftInput } },
+    async (request, reply) => {
+      const file = await renderReport(notificationReport, db, actorOf(request), request.body, 'docx');
+      return reply.header('content-type', file.mime).header('content-disposition', attachmentHeader(file.fileName)).send(file.body);
+    },
+  );
+  r.post(
+    '/api/notifications',
+    { config: { permission: 'report:review' }, schema: { tags, summary: '印发通报（编号、冻结、通知各单位；可选择在门户公开）', body: notification.issueInput } },
+    async (request, reply) => reply.status(201).send(await notification.issueNotification(db, actorOf(request), request.body)),
+  );
+  r.get('/api/notifications', { config: read, schema: { tags, summary: '已印发的通报' } }, async (request) => notification.listNotifications(db, actorOf(request)));
+  r.get(
+    '/api/notifications/:id/docx',
+    { config: read, schema: { tags, summary: '已印发通报（冻结版本）的 .docx', params: z.object({ id: z.uuid('无效的编号') }) } },
+    async (request, reply) => {
+      const c = await notification.issuedContent(db, actorOf(request), request.params.id);
+      return reply.header('content-type', MIME.docx).header('content-disposition', attachmentHeader(`${c.title}-${c.documentNumber}.docx`)).send(await buildNotificationDocument(c));
+    },
+  );
+  const publicLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
+  r.get('/api/public/notifications', { config: { public: true, ...publicLimit }, schema: { tags, summary: '门户：公开的专项整治通报' } }, async () =>
+    notification.publicNotifications(db),
+  );
+  r.get(
+    '/api/public/notifications/:id',
+    { config: { public: true, ...publicLimit }, schema: { tags, summary: '门户：公开通报内容', params: z.object({ id: z.uuid('无效的编号') }) } },
+    async (request) => notification.publicNotification(db, request.params.id),
+  );
+
+  // ── 考核 ────────────────────────────────────────────────────────────────────────────────
+  r.get(
+    '/api/assessment',
+    { config: read, schema: { tags, summary: '法治建设绩效考核：各地区、各部门得分与排名（含指标值、来源和规则）', querystring: assessment.assessmentQuery } },
+    async (request) => assessment.assess(db, actorOf(request), request.query),
+  );
+  r.put(
+    '/api/assessment/config',
+    { config: { permission: 'report:review' }, schema: { tags, summary: '设置考核指标、权重和最低样本量', body: assessment.configBody } },
+    async (request) => assessment.saveConfig(db, actorOf(request), request.body),
+  );
+
   registerReports(app, db, REPORTS);
 }
