@@ -21,6 +21,7 @@ import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
 import { outcomeRoutes } from './outcomes/outcomes.routes.js';
 import { penaltyRoutes } from './penalties/penalties.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
@@ -55,4 +56,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   outcomeRoutes,
   reportRoutes,
   dashboardRoutes,
+  portalRoutes,
 ];

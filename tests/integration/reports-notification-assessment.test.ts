@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../server/db/client.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 let t: TestContext;
@@ -127,5 +129,20 @@ describe('assessment (法治建设绩效考核)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['地区', '部门']);
+  });
+});
+
+describe('portal additions', () => {
+  it('looks up a project’s fee disclosure by name (no login), one entry per S3 §二.5 item', async () => {
+    expectStatus(await t.as(null, { method: 'GET', url: '/api/public/fee-disclosures?q=a' }), 422);
+    const [p] = await queryRows<{ name: string }>(t.db, sql`SELECT name FROM projects WHERE enterprise_id IS NOT NULL ORDER BY name LIMIT 1`);
+    const r = expectStatus(await t.as(null, { method: 'GET', url: `/api/public/fee-disclosures?q=${encodeURIComponent(p.name)}` }), 200);
+    const hit = r.items.find((i: { name: string }) => i.name === p.name);
+    expect(hit.disclosures).toHaveLength(7);
+    expect(Boolean(hit.fullyDisclosedSince)).toBe(hit.disclosures.every((d: { status: string }) => d.status !== 'missing'));
+  });
+  it('lists the blacklist in force without login', async () => {
+    const r = expectStatus(await t.as(null, { method: 'GET', url: '/api/public/blacklist' }), 200);
+    for (const e of r.items as Array<{ enterpriseName: string; creditCode: string; reason: string }>) expect(e.enterpriseName && e.creditCode && e.reason).toBeTruthy();
   });
 });
