@@ -6,6 +6,7 @@ import { seedCredit } from './credit/credit.seed.js';
 import { seedEnforcement } from './enforcement/enforcement.seed.js';
 import { seedRegistry } from './enterprises/registry.seed.js';
 import { seedOpen311 } from './open311/open311.seed.js';
+import { seedOutcomes } from './outcomes/outcomes.seed.js';
 import { seedOrganisation } from './org-units/org.seed.js';
 import { seedProblems } from './problems/problems.seed.js';
 
@@ -20,4 +21,5 @@ export const DEMO_SEEDERS: readonly Seeder[] = [
   { name: 'enforcement', run: seedEnforcement },
   { name: 'credit', run: seedCredit },
   { name: 'cases', run: seedCases },
+  { name: 'outcomes', run: seedOutcomes },
 ];
