@@ -74,6 +74,10 @@ export const PERMISSIONS = [
   'inspection:read',
   'inspection:manage',
   'inspection:record',
+  'report:read',
+  'report:submit',
+  'report:review',
+  'outcome:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +95,7 @@ const STAFF_READ: Permission[] = [
   'commitment:read',
   'self_inspection:read',
   'inspection:read',
+  'report:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -102,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'problem:review',
     'case:approve',
     'hotline:check',
+    'report:review',
   ],
   coordinator: [
     ...STAFF_READ,
@@ -126,6 +132,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'self_inspection:decide',
     'hotline:manage',
     'hotline:check',
+    'report:submit',
+    'report:review',
+    'outcome:manage',
   ],
   dept_officer: [
     ...STAFF_READ,
@@ -144,6 +153,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commitment:issue',
     'self_inspection:decide',
     'hotline:manage',
+    'outcome:manage',
   ],
   dept_leader: [
     ...STAFF_READ,
@@ -166,9 +176,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'commitment:issue',
     'self_inspection:decide',
     'hotline:manage',
+    'outcome:manage',
   ],
   inspector: [...STAFF_READ, 'complaint:create', 'problem:manage', 'problem:review', 'disclosure:manage', 'inspection:record'],
-  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage', 'hotline:manage'],
+  street_staff: [...STAFF_READ, 'complaint:create', 'problem:manage', 'hotline:manage', 'outcome:manage'],
   enterprise_user: [
     'enterprise:read',
     'project:read',

@@ -8,6 +8,7 @@ import '../modules/messages/messages.jobs.js';
 import '../modules/hotlines/hotlines.jobs.js';
 import '../modules/self-inspections/self-inspections.jobs.js';
 import '../modules/inspections/inspections.jobs.js';
+import '../modules/reports/reports.jobs.js';
 
 /**
  * Job types and schedules of every module. Each module may also call defineJob/defineSchedule

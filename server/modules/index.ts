@@ -7,6 +7,7 @@ import { caseRoutes } from './cases/cases.routes.js';
 import { commitmentRoutes } from './commitments/commitments.routes.js';
 import { selfInspectionRoutes } from './self-inspections/self-inspections.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
+import { dashboardRoutes } from './dashboard/dashboard.routes.js';
 import { enforcementRoutes } from './enforcement/enforcement.routes.js';
 import { campaignRoutes } from './campaigns/campaigns.routes.js';
 import { complaintConfigRoutes } from './complaints/complaints-config.routes.js';
@@ -24,10 +25,13 @@ import { messageRoutes } from './messages/messages.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { opinionRoutes } from './opinions/opinions.routes.js';
 import { orgUnitRoutes } from './org-units/org-units.routes.js';
+import { outcomeRoutes } from './outcomes/outcomes.routes.js';
 import { penaltyRoutes } from './penalties/penalties.routes.js';
+import { portalRoutes } from './portal/portal.routes.js';
 import { problemRoutes } from './problems/problems.routes.js';
 import { projectRoutes } from './projects/projects.routes.js';
 import { regionRoutes } from './regions/regions.routes.js';
+import { reportRoutes } from './reports/reports.routes.js';
 import { userRoutes } from './users/users.routes.js';
 
 /** Every capability module, registered in this order. Add new modules here. */
@@ -61,4 +65,8 @@ export const MODULES: Array<(app: FastifyInstance, deps: AppDeps) => Promise<voi
   hotlineRoutes,
   noticeRoutes,
   inspectionRoutes,
+  outcomeRoutes,
+  reportRoutes,
+  dashboardRoutes,
+  portalRoutes,
 ];

@@ -8,6 +8,7 @@ import { seedRegistry } from './enterprises/registry.seed.js';
 import { seedInspections } from './inspections/inspections.seed.js';
 import { seedOpen311 } from './open311/open311.seed.js';
 import { seedHotlines } from './hotlines/hotlines.seed.js';
+import { seedOutcomes } from './outcomes/outcomes.seed.js';
 import { seedOrganisation } from './org-units/org.seed.js';
 import { seedProblems } from './problems/problems.seed.js';
 
@@ -24,4 +25,5 @@ export const DEMO_SEEDERS: readonly Seeder[] = [
   { name: 'cases', run: seedCases },
   { name: 'hotlines', run: seedHotlines },
   { name: 'inspections', run: seedInspections },
+  { name: 'outcomes', run: seedOutcomes },
 ];

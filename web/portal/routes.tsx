@@ -12,4 +12,8 @@ export const PORTAL_ROUTES: Array<{ path: string; title: string; element: LazyEx
   { path: '/portal/penalties/:id', title: '处罚公示详情', nav: false, element: lazy(() => import('./pages/PenaltyDetailPage.js')) },
   { path: '/portal/inspection-draws', title: '双随机抽查公开', element: lazy(() => import('./pages/InspectionDrawsPage.js')) },
   { path: '/portal/credit', title: '企业信用查询', element: lazy(() => import('./pages/CreditLookupPage.js')) },
+  { path: '/portal/blacklist', title: '黑名单', element: lazy(() => import('./pages/BlacklistPage.js')) },
+  { path: '/portal/fee-disclosures', title: '收费公示查询', element: lazy(() => import('./pages/FeeDisclosurePage.js')) },
+  { path: '/portal/announcements', title: '工作通报', element: lazy(() => import('./pages/AnnouncementsPage.js')) },
+  { path: '/portal/announcements/:id', title: '通报详情', nav: false, element: lazy(() => import('./pages/AnnouncementsPage.js')) },
 ];

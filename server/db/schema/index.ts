@@ -21,3 +21,5 @@ export * from './self-inspections.js';
 export * from './hotlines.js';
 export * from './notices.js';
 export * from './inspections.js';
+export * from './outcomes.js';
+export * from './reports.js';

@@ -1,4 +1,4 @@
-import { AuditOutlined, ApartmentOutlined, ClusterOutlined, DashboardOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, BarChartOutlined, ClusterOutlined, DashboardOutlined, SafetyCertificateOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../../core/roles.js';
 
@@ -26,6 +26,7 @@ export const MENU_GROUPS: Array<{ key: string; title: string; icon: ReactNode }>
   { key: 'registry', title: '基础台账', icon: <ClusterOutlined /> },
   { key: 'campaign', title: '专项行动', icon: <ApartmentOutlined /> },
   { key: 'company', title: '企业事项', icon: <SolutionOutlined /> },
+  { key: 'reports', title: '统计与报表', icon: <BarChartOutlined /> },
   { key: 'system', title: '系统管理', icon: <TeamOutlined /> },
   { key: 'security', title: '安全审计', icon: <AuditOutlined /> },
 ];
@@ -74,6 +75,13 @@ export const ROUTES: AdminRoute[] = [
   { path: '/app/company/notices', title: '送达文书', group: 'company', permission: 'notice:receive', element: lazy(() => import('../features/company/MyNoticesPage.js')) },
   { path: '/app/legal-provisions', title: '法律依据库', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/legal/LegalPage.js')) },
   { path: '/app/calendar', title: '工作日历', group: 'campaign', permission: ['campaign:read', 'reference:manage'], element: lazy(() => import('../features/calendar/CalendarPage.js')) },
+  { path: '/app/dashboard', title: '挂图作战', group: 'reports', permission: 'dashboard:read', element: lazy(() => import('../features/reports/DashboardPage.js')) },
+  { path: '/app/reports/monthly', title: '月度工作汇总', group: 'reports', permission: 'report:read', element: lazy(() => import('../features/reports/MonthlyReportPage.js')) },
+  { path: '/app/reports/status', title: '月报报送情况', group: 'reports', permission: 'report:read', element: lazy(() => import('../features/reports/ReportingStatusPage.js')) },
+  { path: '/app/reports/records', title: '数据下钻', group: 'reports', menu: false, permission: 'report:read', element: lazy(() => import('../features/reports/RecordsPage.js')) },
+  { path: '/app/outcomes', title: '成果登记', group: 'reports', permission: ['report:read', 'outcome:manage'], element: lazy(() => import('../features/reports/OutcomesPage.js')) },
+  { path: '/app/reports/notifications', title: '工作进展通报', group: 'reports', permission: ['report:submit', 'report:review'], element: lazy(() => import('../features/reports/NotificationsPage.js')) },
+  { path: '/app/assessment', title: '绩效考核', group: 'reports', permission: 'report:read', element: lazy(() => import('../features/reports/AssessmentPage.js')) },
   { path: '/app/regions', title: '行政区划', group: 'system', permission: 'region:read', element: lazy(() => import('../features/regions/RegionsPage.js')) },
   { path: '/app/org-units', title: '单位与投诉电话', group: 'system', permission: 'org_unit:read', element: lazy(() => import('../features/org-units/OrgUnitsPage.js')) },
   { path: '/app/users', title: '用户管理', group: 'system', permission: 'user:manage', element: lazy(() => import('../features/users/UsersPage.js')) },

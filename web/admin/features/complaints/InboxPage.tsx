@@ -32,11 +32,26 @@ export default function InboxPage() {
   const [search, setSearch] = useSearchParams();
   // Supervisors start on the leads escalated to them; coordinators on what awaits dispatch.
   const defaultBox: Box = can('complaint:dispatch') ? 'to_dispatch' : can('complaint:supervise') ? 'escalated' : 'to_sign';
-  const box = (search.get('box') as Box | 'all' | null) ?? defaultBox;
+  // A drill-down link (dashboard, reports) carries its filters and shows every box.
+  const drill = ['region', 'overdue', 'category', 'status'].some((k) => search.has(k));
+  const box = (search.get('box') as Box | 'all' | null) ?? (drill ? 'all' : defaultBox);
   const ref = useRef<ActionType>(null);
 
   return (
     <PageContainer title="线索收件箱" content="各渠道收到的投诉举报线索。时限按工作日计算，自派单起算，退单不停止计时。">
+      {drill && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="按统计图表下钻的筛选结果（区划、超期、类别等条件已带入）"
+          action={
+            <Button size="small" onClick={() => setSearch({ box: defaultBox })}>
+              清除筛选
+            </Button>
+          }
+        />
+      )}
       {(search.get('enterpriseId') || search.get('projectId')) && (
         <Alert
           type="info"
@@ -61,7 +76,15 @@ export default function InboxPage() {
       <ProTable<ComplaintListItem>
         rowKey="id"
         actionRef={ref}
-        params={{ box: box === 'all' ? undefined : box, enterpriseId: search.get('enterpriseId') ?? undefined, projectId: search.get('projectId') ?? undefined }}
+        params={{
+          box: box === 'all' ? undefined : box,
+          enterpriseId: search.get('enterpriseId') ?? undefined,
+          projectId: search.get('projectId') ?? undefined,
+          region: search.get('region') ?? undefined,
+          overdue: search.get('overdue') ?? undefined,
+          category: search.get('category') ?? undefined,
+          status: search.get('status') ?? undefined,
+        }}
         request={(params) => tableRequest<ComplaintListItem>('/api/complaints', params)}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}

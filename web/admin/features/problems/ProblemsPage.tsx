@@ -30,7 +30,13 @@ export default function ProblemsPage() {
         rowKey="id"
         actionRef={ref}
         request={(p) => tableRequest<ProblemSummary>('/api/problems', p)}
-        params={{ enterpriseId: params.get('enterpriseId') ?? undefined }}
+        params={{
+          enterpriseId: params.get('enterpriseId') ?? undefined,
+          region: params.get('region') ?? undefined,
+          overdue: params.get('overdue') ?? undefined,
+          category: params.get('category') ?? undefined,
+          status: params.get('status') ?? undefined,
+        }}
         search={{ labelWidth: 'auto' }}
         tableLayout="fixed"
         scroll={{ x: 1000 }}
