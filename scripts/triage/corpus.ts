@@ -1,11 +1,11 @@
 /**
- * The labelled triage corpus: loading, and the deterministic build of data/triage/corpus.jsonl.
+ * The labelled triage corpus: loading, and the deterministic build of tests/fixtures/triage/corpus.jsonl.
  *
- *   npx tsx scripts/triage/corpus.ts      # rebuilds data/triage/corpus.jsonl
+ *   npx tsx scripts/triage/corpus.ts      # rebuilds tests/fixtures/triage/corpus.jsonl
  *
  * Sources (all hand-written and hand-labelled, see docs/triage-labelling.md):
  *  - tests/fixtures/triage/devset.jsonl (675 leads, written for the rule engine);
- *  - data/triage/src/batch-*.txt (written for the learned model; one lead a line:
+ *  - tests/fixtures/triage/src/batch-*.txt (written for the learned model; one lead a line:
  *    `category lead co|- U|- h|w|l|c text`).
  * Each hand-written lead (a "group") also yields three rewritten variants — another register
  * (12345 operator summary ↔ resident's own words, letter), noise (traditional characters, typos,
@@ -33,7 +33,7 @@ export interface LabelledLead {
 }
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS_PATH = resolve(root, 'data/triage/corpus.jsonl');
+export const CORPUS_PATH = resolve(root, 'tests/fixtures/triage/corpus.jsonl');
 export const HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/holdout.jsonl');
 export const BLIND_HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/blind-holdout.jsonl');
 
@@ -46,7 +46,7 @@ export function loadJsonl(path: string): LabelledLead[] {
 
 const REGISTERS: Record<string, Register> = { h: 'hotline', w: 'web', l: 'letter', c: 'wechat' };
 
-export function loadBatches(dir = resolve(root, 'data/triage/src')): LabelledLead[] {
+export function loadBatches(dir = resolve(root, 'tests/fixtures/triage/src')): LabelledLead[] {
   const out: LabelledLead[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     const batch = file.replace(/\.txt$/, '');
