@@ -33,6 +33,7 @@ export const HEAD_OFFSET: Record<string, number> = Object.fromEntries(
 /** The model file (core/triage/triage-model.json). */
 export interface TriageModelFile {
   format: 1;
+  featureSet: FeatureSet;
   /** Content hash of the trained weights, e.g. "tm-3f9a1c2b7d". */
   version: string;
   trainedOn: { leads: number; groups: number; sha256: string };
@@ -96,7 +97,9 @@ export function loadTriageModel(file: TriageModelFile): TriageModel {
 }
 
 /** Feature strings of a text: character 1–3-grams of the normalised text and the rule engine's findings. */
-export function featuresOf(text: string, rules: TriageResult = triage(text)): string[] {
+export type FeatureSet = 'ngrams' | 'ngrams+cues' | 'ngrams+rules';
+
+export function featuresOf(text: string, rules: TriageResult = triage(text), set: FeatureSet = 'ngrams+rules'): string[] {
   const chars = [...normaliseText(text)];
   const feats = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
@@ -108,12 +111,14 @@ export function featuresOf(text: string, rules: TriageResult = triage(text)): st
       if (i + 2 < chars.length) feats.add(c2 + chars[i + 2]);
     }
   }
-  feats.add(`\u0001rc${rules.category}`);
-  feats.add(`\u0001rl${rules.leadDepartment}`);
-  feats.add(`\u0001rc${rules.category}l${rules.leadDepartment}`);
-  if (rules.urgent) feats.add('\u0001ru');
-  for (const d of rules.coDepartments) feats.add(`\u0001ro${d}`);
-  for (const cue of rules.cues) feats.add(`\u0001q${cue.kind}:${cue.label}`);
+  if (set === 'ngrams+rules') {
+    feats.add(`\u0001rc${rules.category}`);
+    feats.add(`\u0001rl${rules.leadDepartment}`);
+    feats.add(`\u0001rc${rules.category}l${rules.leadDepartment}`);
+    if (rules.urgent) feats.add('\u0001ru');
+    for (const d of rules.coDepartments) feats.add(`\u0001ro${d}`);
+  }
+  if (set !== 'ngrams') for (const cue of rules.cues) feats.add(`\u0001q${cue.kind}:${cue.label}`);
   const len = chars.length;
   feats.add(`\u0001len${len < 20 ? 0 : len < 50 ? 1 : len < 120 ? 2 : 3}`);
   feats.add('\u0001bias');
@@ -172,12 +177,17 @@ export function decide(file: Pick<TriageModelFile, 'temperature' | 'platt' | 'th
   return { category, leadDepartment, coDepartments, urgent: pu >= file.thresholds.urgent, confidence, probabilities: { category: pc, lead: pl, urgent: pu } };
 }
 
+const DEFAULT_RULES_JSON = JSON.stringify(DEFAULT_RESPONSIBILITY_RULES);
+function isDefaultRules(rules: ResponsibilityRules): boolean {
+  return rules === DEFAULT_RESPONSIBILITY_RULES || JSON.stringify(rules) === DEFAULT_RULES_JSON;
+}
+
 /**
  * Maps the model's departments (learned under the default SPEC §5 matrix) onto a campaign's
  * edited responsibility matrix. The identity under DEFAULT_RESPONSIBILITY_RULES.
  */
 export function underRules(category: FocusCategory, dept: DepartmentType, rules: ResponsibilityRules): DepartmentType {
-  if (rules === DEFAULT_RESPONSIBILITY_RULES) return dept;
+  if (isDefaultRules(rules)) return dept;
   switch (dept) {
     case 'police':
       return rules.violenceLead;
@@ -195,7 +205,7 @@ export function underRules(category: FocusCategory, dept: DepartmentType, rules:
 /** Propose category, departments, urgency, cues and a calibrated confidence for one lead. */
 export function triageWithModel(model: TriageModel, text: string, rules: ResponsibilityRules = DEFAULT_RESPONSIBILITY_RULES): ModelTriageResult {
   const lexical = triage(text, DEFAULT_RESPONSIBILITY_RULES);
-  const logits = logitsOf({ index: model.index, weights: model.weights, bias: model.file.bias }, featuresOf(text, lexical));
+  const logits = logitsOf({ index: model.index, weights: model.weights, bias: model.file.bias }, featuresOf(text, lexical, model.file.featureSet));
   const d = decide(model.file, logits);
   const lead: LeadDepartment = d.leadDepartment === 'none' ? 'none' : underRules(d.category, d.leadDepartment, rules);
   const co = [...new Set(d.coDepartments.map((c) => underRules(d.category, c, rules)))].filter((c) => c !== lead);

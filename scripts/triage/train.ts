@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CO_CLASSES, decide, featuresOf, HEAD_OFFSET, HEADS, LEAD_CLASSES, logitsOf, OUTPUTS, softmax, type TriageModelFile } from '../../core/triage/model.js';
+import { CO_CLASSES, decide, type FeatureSet, featuresOf, HEAD_OFFSET, HEADS, LEAD_CLASSES, logitsOf, OUTPUTS, softmax, type TriageModelFile } from '../../core/triage/model.js';
 import { type LabelledLead, loadCorpus, rng, root } from './corpus.js';
 
 export const MODEL_PATH = resolve(root, 'core/triage/triage-model.json');
@@ -23,8 +23,9 @@ export interface TrainOptions {
   l2: number;
   minCount: number;
   seed: number;
+  featureSet: FeatureSet;
 }
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, lr: 0.4, l2: 1e-6, minCount: 2, seed: 12 };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, lr: 0.4, l2: 1e-6, minCount: 2, seed: 12, featureSet: 'ngrams+cues' };
 
 export interface Example {
   lead: LabelledLead;
@@ -39,8 +40,8 @@ export function targetsOf(l: LabelledLead): number[] {
   return [l.category, lead, l.urgent ? 1 : 0, ...CO_CLASSES.map((d) => (l.coDepartments.includes(d) ? 1 : 0))];
 }
 
-export function toExamples(leads: LabelledLead[]): Example[] {
-  return leads.map((lead) => ({ lead, feats: featuresOf(lead.text), y: targetsOf(lead) }));
+export function toExamples(leads: LabelledLead[], set: FeatureSet = DEFAULT_OPTIONS.featureSet): Example[] {
+  return leads.map((lead) => ({ lead, feats: featuresOf(lead.text, undefined, set), y: targetsOf(lead) }));
 }
 
 export interface Trained {
@@ -176,7 +177,7 @@ export function calibrate(examples: Example[], oof: Float64Array[]): Pick<Triage
   return { temperature, platt, thresholds: { urgent, co: 0.5, human: Math.round(human * 1000) / 1000 } };
 }
 
-export function encodeModel(trained: Trained, cal: Pick<TriageModelFile, 'temperature' | 'platt' | 'thresholds'>, leads: LabelledLead[]): TriageModelFile {
+export function encodeModel(trained: Trained, cal: Pick<TriageModelFile, 'temperature' | 'platt' | 'thresholds'>, leads: LabelledLead[], featureSet: FeatureSet): TriageModelFile {
   let max = 0;
   for (const w of trained.weights) max = Math.max(max, Math.abs(w));
   const scale = max / 32767 || 1;
@@ -185,7 +186,7 @@ export function encodeModel(trained: Trained, cal: Pick<TriageModelFile, 'temper
   const weights = buf.toString('base64');
   const bias = [...trained.bias].map((b) => Math.round(b * 1e6) / 1e6);
   const sha256 = createHash('sha256').update(leads.map((l) => JSON.stringify(l)).join('\n')).digest('hex');
-  const content = { features: trained.features, weights, scale, bias, ...cal };
+  const content = { featureSet, features: trained.features, weights, scale, bias, ...cal };
   const version = `tm-${createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 10)}`;
   return {
     format: 1,
@@ -197,11 +198,11 @@ export function encodeModel(trained: Trained, cal: Pick<TriageModelFile, 'temper
 
 /** The whole pipeline: CV for calibration, then the final model on every lead. */
 export function trainModel(leads: LabelledLead[], opt: TrainOptions = DEFAULT_OPTIONS): { file: TriageModelFile; oof: Float64Array[]; examples: Example[]; fold: number[] } {
-  const examples = toExamples(leads);
+  const examples = toExamples(leads, opt.featureSet);
   const { logits: oof, fold } = crossValidate(examples, 5, opt);
   const cal = calibrate(examples, oof);
   const trained = train(examples, opt);
-  return { file: encodeModel(trained, cal, leads), oof, examples, fold };
+  return { file: encodeModel(trained, cal, leads, opt.featureSet), oof, examples, fold };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
