@@ -177,9 +177,11 @@ export function decide(file: Pick<TriageModelFile, 'temperature' | 'platt' | 'th
   return { category, leadDepartment, coDepartments, urgent: pu >= file.thresholds.urgent, confidence, probabilities: { category: pc, lead: pl, urgent: pu } };
 }
 
-const DEFAULT_RULES_JSON = JSON.stringify(DEFAULT_RESPONSIBILITY_RULES);
+const shapeOf = (r: ResponsibilityRules) =>
+  JSON.stringify([r.violenceLead, r.creditRequestLead, r.committeeWrongdoingLead, [1, 2, 3, 4, 6].map((c) => r.byCategory[c as 1]), r.disclosure.feeItems, r.disclosure.other, r.other.serviceQuality, r.other.governance]);
+const DEFAULT_SHAPE = shapeOf(DEFAULT_RESPONSIBILITY_RULES);
 function isDefaultRules(rules: ResponsibilityRules): boolean {
-  return rules === DEFAULT_RESPONSIBILITY_RULES || JSON.stringify(rules) === DEFAULT_RULES_JSON;
+  return rules === DEFAULT_RESPONSIBILITY_RULES || shapeOf(rules) === DEFAULT_SHAPE;
 }
 
 /**

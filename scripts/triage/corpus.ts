@@ -35,6 +35,8 @@ export interface LabelledLead {
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_PATH = resolve(root, 'tests/fixtures/triage/corpus.jsonl');
 export const HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/holdout.jsonl');
+/** Staff corrections exported by `npm run triage:retrain` (accepted retrainings only). */
+export const CORRECTIONS_PATH = resolve(root, 'tests/fixtures/triage/corrections.jsonl');
 export const BLIND_HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/blind-holdout.jsonl');
 
 export function loadJsonl(path: string): LabelledLead[] {
@@ -177,7 +179,8 @@ export function variants(l: LabelledLead): LabelledLead[] {
 }
 
 export function buildCorpus(): LabelledLead[] {
-  const originals = [...loadJsonl(resolve(root, 'tests/fixtures/triage/devset.jsonl')), ...loadBatches()];
+  const corrections = existsSync(CORRECTIONS_PATH) ? loadJsonl(CORRECTIONS_PATH) : [];
+  const originals = [...loadJsonl(resolve(root, 'tests/fixtures/triage/devset.jsonl')), ...loadBatches(), ...corrections];
   const out: LabelledLead[] = [];
   for (const l of originals) {
     out.push({ ...l, group: l.id });
