@@ -92,7 +92,7 @@ export function loadTriageModel(file: TriageModelFile): TriageModel {
     weights[i] = q * file.scale;
   }
   const index = new Map<string, number>();
-  file.features.forEach((f, i) => index.set(f, i));
+  for (let i = 0; i < file.features.length; i++) index.set(file.features[i], i);
   return { file, index, weights };
 }
 

@@ -182,7 +182,7 @@ export function encodeModel(trained: Trained, cal: Pick<TriageModelFile, 'temper
   for (const w of trained.weights) max = Math.max(max, Math.abs(w));
   const scale = max / 32767 || 1;
   const buf = Buffer.alloc(trained.weights.length * 2);
-  trained.weights.forEach((w, i) => buf.writeInt16LE(Math.round(w / scale), i * 2));
+  for (let i = 0; i < trained.weights.length; i++) buf.writeInt16LE(Math.round(trained.weights[i] / scale), i * 2);
   const weights = buf.toString('base64');
   const bias = [...trained.bias].map((b) => Math.round(b * 1e6) / 1e6);
   const sha256 = createHash('sha256').update(leads.map((l) => JSON.stringify(l)).join('\n')).digest('hex');
