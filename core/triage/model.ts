@@ -97,7 +97,7 @@ export function loadTriageModel(file: TriageModelFile): TriageModel {
 }
 
 /** Feature strings of a text: character 1–3-grams of the normalised text and the rule engine's findings. */
-export type FeatureSet = 'ngrams' | 'ngrams+cues' | 'ngrams+rules';
+export type FeatureSet = 'ngrams' | 'ngrams+cues' | 'ngrams+cues+dept' | 'ngrams+rules';
 
 export function featuresOf(text: string, rules: TriageResult = triage(text), set: FeatureSet = 'ngrams+rules'): string[] {
   const chars = [...normaliseText(text)];
@@ -118,6 +118,7 @@ export function featuresOf(text: string, rules: TriageResult = triage(text), set
     if (rules.urgent) feats.add('\u0001ru');
     for (const d of rules.coDepartments) feats.add(`\u0001ro${d}`);
   }
+  if (set === 'ngrams+cues+dept' && rules.leadDepartment !== 'housing' && rules.leadDepartment !== 'none') feats.add(`\u0001rl${rules.leadDepartment}`);
   if (set !== 'ngrams') for (const cue of rules.cues) feats.add(`\u0001q${cue.kind}:${cue.label}`);
   const len = chars.length;
   feats.add(`\u0001len${len < 20 ? 0 : len < 50 ? 1 : len < 120 ? 2 : 3}`);

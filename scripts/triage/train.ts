@@ -24,8 +24,10 @@ export interface TrainOptions {
   minCount: number;
   seed: number;
   featureSet: FeatureSet;
+  /** Weight each lead-department class by √(mean class size / class size) in the loss. */
+  balance?: boolean;
 }
-export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, lr: 0.4, l2: 1e-6, minCount: 2, seed: 12, featureSet: 'ngrams+cues' };
+export const DEFAULT_OPTIONS: TrainOptions = { epochs: 12, lr: 0.4, l2: 1e-6, minCount: 2, seed: 12, featureSet: 'ngrams+cues', balance: true };
 
 export interface Example {
   lead: LabelledLead;
@@ -65,6 +67,10 @@ export function train(examples: Example[], opt: TrainOptions = DEFAULT_OPTIONS):
   const GB = new Float64Array(OUTPUTS);
   const rows = examples.map((e) => ({ idx: e.feats.map((f) => index.get(f)).filter((i): i is number => i !== undefined), norm: 1 / Math.sqrt(e.feats.length), y: e.y }));
   const order = rows.map((_, i) => i);
+  const leadHead = HEADS.findIndex((h) => h.name === 'lead');
+  const leadCounts = new Array(HEADS[leadHead].size).fill(0);
+  for (const e of examples) leadCounts[e.y[leadHead]]++;
+  const leadWeight = leadCounts.map((c) => (opt.balance && c ? Math.sqrt(examples.length / leadCounts.length / c) : 1));
   const logits = new Float64Array(OUTPUTS);
   const grad = new Float64Array(OUTPUTS);
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
@@ -83,7 +89,8 @@ export function train(examples: Example[], opt: TrainOptions = DEFAULT_OPTIONS):
       HEADS.forEach((h, hi) => {
         const off = HEAD_OFFSET[h.name];
         const p = softmax(logits, off, h.size);
-        for (let c = 0; c < h.size; c++) grad[off + c] = p[c] - (row.y[hi] === c ? 1 : 0);
+        const w = hi === leadHead ? leadWeight[row.y[hi]] : 1;
+        for (let c = 0; c < h.size; c++) grad[off + c] = w * (p[c] - (row.y[hi] === c ? 1 : 0));
       });
       for (let o = 0; o < OUTPUTS; o++) {
         GB[o] += grad[o] * grad[o];
