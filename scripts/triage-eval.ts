@@ -19,7 +19,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FOCUS_CATEGORY_SHORT_LABELS, type FocusCategory } from '../core/categories.js';
-import { CO_CLASSES, decide, LEAD_CLASSES, loadTriageModel, type TriageModelFile, triageWithModel } from '../core/triage/model.js';
+import { decide, LEAD_CLASSES, loadTriageModel, type TriageModelFile, triageWithModel } from '../core/triage/model.js';
 import { triage } from '../core/triage/triage.js';
 import { BLIND_HOLDOUT_PATH, HOLDOUT_PATH, type LabelledLead, loadCorpus, loadJsonl, root } from './triage/corpus.js';
 import { MODEL_PATH, trainModel } from './triage/train.js';
@@ -192,7 +192,7 @@ function main(): void {
   const reports: EvalReport[] = [];
   if (!args.has('--no-cv')) {
     const corpus = loadCorpus();
-    const { oof, examples } = trainModel(corpus);
+    const { oof } = trainModel(corpus);
     const preds = oof.map((z) => {
       const d = decide(file, z);
       return { ...d, needsHuman: d.confidence < file.thresholds.human };
@@ -210,7 +210,6 @@ function main(): void {
     reports.push(evaluate('Blind hold-out (blind-holdout.jsonl), rule engine alone (baseline)', blind, rulePredictions(blind)));
   } else console.log('\n(no tests/fixtures/triage/blind-holdout.jsonl yet)');
   for (const r of reports) printReport(r);
-  void CO_CLASSES;
   if (args.has('--no-write')) return;
   const docPath = resolve(root, 'docs/triage-accuracy.md');
   const template = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';

@@ -5,6 +5,7 @@
  *
  * Sources (all hand-written and hand-labelled, see docs/triage-labelling.md):
  *  - tests/fixtures/triage/devset.jsonl (675 leads, written for the rule engine);
+ *  - tests/fixtures/triage/corrections.jsonl, staff corrections taken in by an accepted retraining;
  *  - tests/fixtures/triage/src/batch-*.txt (written for the learned model; one lead a line:
  *    `category lead co|- U|- h|w|l|c text`).
  * Each hand-written lead (a "group") also yields three rewritten variants — another register
