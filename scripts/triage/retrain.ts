@@ -13,12 +13,12 @@
  * 4. Otherwise writes core/triage/triage-model.json and corrections.jsonl; commit both and
  *    restart the server (the model version is recorded on each new lead).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inArray } from 'drizzle-orm';
 import type { TriageModelFile } from '../../core/triage/model.js';
-import { openDatabase } from '../../server/db/client.js';
+import { migrateDatabase, openDatabase } from '../../server/db/client.js';
 import { complaints, triageCorrections } from '../../server/db/schema/index.js';
 import { loadEnv } from '../../server/env.js';
 import { buildCorpus, CORRECTIONS_PATH, HOLDOUT_PATH, type LabelledLead, loadJsonl, type Register } from './corpus.js';
@@ -30,6 +30,7 @@ const REGISTER_OF: Record<string, Register> = { web: 'web', letter: 'letter', ho
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
 const env = loadEnv();
 const database = await openDatabase(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: join(env.DATA_DIR, 'pglite') });
+await migrateDatabase(database);
 const corrected = await database.db.selectDistinct({ id: triageCorrections.complaintId }).from(triageCorrections);
 const rows = corrected.length
   ? await database.db
@@ -73,7 +74,7 @@ const fmt = (s: { category: number; lead: number; urgentRecall: number }) => `ca
 console.log(`current   ${current.version}: ${fmt(verdict.current)}`);
 console.log(`candidate ${candidate.version}: ${fmt(verdict.candidate)}`);
 if (!verdict.accept || values['dry-run']) {
-  if (previousText === null) writeFileSync(CORRECTIONS_PATH, '');
+  if (previousText === null) rmSync(CORRECTIONS_PATH, { force: true });
   else writeFileSync(CORRECTIONS_PATH, previousText);
   console.log(verdict.accept ? 'dry run: nothing written' : `REFUSED: ${verdict.reasons.join('; ')}`);
   process.exit(verdict.accept ? 0 : 1);
