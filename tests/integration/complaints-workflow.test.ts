@@ -69,6 +69,11 @@ describe('staff entry and triage', () => {
     expect(r.category).toBe(1);
     expect(r.leadDepartment).toBe('housing');
     expect(r.cues.length).toBeGreaterThan(0);
+    // Issue 12: a calibrated confidence, the model version, and whether a person must decide.
+    expect(r.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(r.modelVersion).toMatch(/^tm-[0-9a-f]{10}$/);
+    expect(typeof r.needsHuman).toBe('boolean');
   });
 
   it('identifies the company a resident names without a project, by full or short name; an ambiguous short name is no match', async () => {

@@ -14,7 +14,7 @@ export const leadDepartmentSchema = z.enum([...DEPARTMENT_TYPES, 'none'], { mess
 const category = z.number().int('类别须为整数').min(0, '类别为 0–6').max(6, '类别为 0–6');
 const attachments = z.array(uuid('附件')).max(20, '附件不超过 20 个').optional();
 
-export const triageInput = z.object({ text: text(1, 5000, '请填写线索内容') });
+export const triageInput = z.object({ text: text(1, 5000, '请填写线索内容'), channel: z.string().trim().max(20).optional() });
 
 export const createComplaintInput = z.object({
   channel: z.enum(CHANNELS, { message: '未知的来源渠道' }),
@@ -151,6 +151,11 @@ export const triageResultSchema = z.object({
   coDepartments: z.array(z.string()),
   urgent: z.boolean(),
   cues: z.array(cue),
+  /** Calibrated probability that category and lead department are both right (0–1). */
+  confidence: z.number(),
+  /** Below the model's threshold: a person decides before routing. */
+  needsHuman: z.boolean(),
+  modelVersion: z.string(),
   project: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   enterprise: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
@@ -213,6 +218,10 @@ export const detailSchema = listItemSchema.extend({
     cues: z.array(cue),
     correctedAt: nullableDate,
     correctedByName: z.string().nullable(),
+    /** Issue 12: the model that proposed, its confidence, and whether a person must decide first. */
+    modelVersion: z.string().nullable(),
+    confidence: z.number().nullable(),
+    needsHuman: z.boolean(),
   }),
   coOrgUnits: z.array(unitRef),
   finalAssignment: z.boolean(),

@@ -25,7 +25,8 @@ import {
 } from '../../../core/complaints/state-machine.js';
 import { maskName, maskPhone } from '../../../core/masking.js';
 import { DEPARTMENT_TYPES, type DepartmentType } from '../../../core/org.js';
-import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult, triage } from '../../../core/triage/triage.js';
+import type { ModelTriageResult } from '../../../core/triage/model.js';
+import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult } from '../../../core/triage/triage.js';
 import * as wd from '../../../core/working-days.js';
 import { type Db, queryRows, escapeLike } from '../../db/client.js';
 import {
@@ -53,6 +54,7 @@ import { openProblem } from '../problems/problems.service.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
 import { publishEscalation, publishLeadMessages } from './complaints.notify.js';
 import * as repo from './complaints.repository.js';
+import { proposeTriage } from './triage-model.js';
 import type { ActionInput, ActionName, CreateComplaintInput, ListQuery } from './complaints.schemas.js';
 
 /*
@@ -151,7 +153,7 @@ async function enterpriseRef(db: Db, id: string | null) {
 export async function triageText(db: Db, actor: Actor, text: string) {
   const { rules } = await rulesForRegion(db, actor.regionId || null);
   const started = performance.now();
-  const result = triage(text, rules);
+  const result = proposeTriage(text, rules);
   const ms = performance.now() - started;
   const project = await projectNamedIn(db, text, actor.regionPath);
   const enterprise = project ? await enterpriseRef(db, project.enterpriseId) : await enterpriseNamedIn(db, text, actor.regionPath);
@@ -161,6 +163,9 @@ export async function triageText(db: Db, actor: Actor, text: string) {
     coDepartments: result.coDepartments,
     urgent: result.urgent,
     cues: result.cues,
+    confidence: result.confidence,
+    needsHuman: result.needsHuman,
+    modelVersion: result.modelVersion,
     project: project ? { id: project.id, name: project.name } : null,
     enterprise,
     ms,
@@ -171,7 +176,13 @@ function proposalOf(t: TriageResult) {
   return { category: t.category, leadDepartment: t.leadDepartment, coDepartments: t.coDepartments, urgent: t.urgent };
 }
 
-type StoredTriage = { proposal: ReturnType<typeof proposalOf>; cues: TriageResult['cues']; campaignId: string | null };
+type StoredTriage = {
+  proposal: ReturnType<typeof proposalOf>;
+  cues: TriageResult['cues'];
+  campaignId: string | null;
+  /** The model that proposed (issue 12); absent on leads triaged before the learned model. */
+  model?: { version: string; confidence: number; needsHuman: boolean };
+};
 
 // ── Create ───────────────────────────────────────────────────────────────────────────────────
 
@@ -208,14 +219,19 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
   fail(fields);
 
   const { campaignId, rules } = await rulesForRegion(tx, regionId);
-  const proposal = triage(input.description, rules);
+  const proposal: ModelTriageResult = proposeTriage(input.description, rules);
   const current = {
     category: input.category ?? proposal.category,
     leadDepartment: input.leadDepartment ?? proposal.leadDepartment,
     coDepartments: [...new Set(input.coDepartments ?? proposal.coDepartments)].filter((d) => d !== (input.leadDepartment ?? proposal.leadDepartment)),
     urgent: input.urgent ?? proposal.urgent,
   };
-  const stored: StoredTriage = { proposal: proposalOf(proposal), cues: proposal.cues, campaignId };
+  const stored: StoredTriage = {
+    proposal: proposalOf(proposal),
+    cues: proposal.cues,
+    campaignId,
+    model: { version: proposal.modelVersion, confidence: proposal.confidence, needsHuman: proposal.needsHuman },
+  };
   const corrected = differs(stored.proposal, current);
   const trackingCode = newTrackingCode();
   const phone = anonymous || !input.contactPhone ? null : normalisePhone(input.contactPhone);
@@ -240,6 +256,10 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       coDepartments: current.coDepartments,
       urgent: current.urgent,
       triage: stored,
+      triageModelVersion: proposal.modelVersion,
+      // Below the confidence threshold a person decides before routing, unless the registering
+      // person already set the category and departments themselves.
+      triageNeedsHuman: proposal.needsHuman && !corrected,
       triageCorrectedBy: corrected ? actor.userId : null,
       triageCorrectedAt: corrected ? now : null,
       status: 'received',
@@ -589,6 +609,9 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       cues: stored.cues ?? [],
       correctedAt: c.triageCorrectedAt,
       correctedByName: correctedBy,
+      modelVersion: c.triageModelVersion,
+      confidence: stored.model?.confidence ?? null,
+      needsHuman: c.triageNeedsHuman,
     },
     coOrgUnits,
     finalAssignment: c.finalAssignment,
@@ -669,9 +692,16 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const { projectId: _project, ...classification } = input;
     const next = { ...classification, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
     const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
-    if (!differs(before, next)) return;
+    if (!differs(before, next)) {
+      // Confirming a low-confidence proposal unchanged is the human decision it was waiting for.
+      if (c.triageNeedsHuman) {
+        await update(tx, c, { triageNeedsHuman: false }, now);
+        await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: '人工确认系统分流建议', at: now });
+      }
+      return;
+    }
     await tx.insert(triageCorrections).values({ complaintId: c.id, proposal: stored.proposal, corrected: next, correctedBy: actor.userId, at: now });
-    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now }, now);
+    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now, triageNeedsHuman: false }, now);
     await addEvent(tx, actor, c.id, {
       action: 'triage',
       from: c.status,
@@ -685,6 +715,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     let leadId = input.leadOrgUnitId;
     let coInput = input.coOrgUnitIds ?? [];
     if (!leadId) {
+      if (c.triageNeedsHuman) fail({ leadOrgUnitId: '系统对该线索的分类把握不足，请先确认或修正分类和牵头部门，或直接选择主办单位' });
       const proposal = await proposeAssignment(tx, c);
       if (!proposal.leadOrgUnitId) {
         fail({ leadOrgUnitId: '请选择主办单位：该线索的牵头部门为“不属于整治部门”，或所在地没有对应部门，无法自动派单' });
