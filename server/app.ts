@@ -11,6 +11,7 @@ import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerRequestLog } from './http/request-log.js';
 import { MODULES } from './modules/index.js';
 
 export type { AppDeps } from './deps.js';
@@ -27,7 +28,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     },
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
+    disableRequestLogging: true, // one line per request instead, see http/request-log.ts
   });
+  registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
