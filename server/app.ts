@@ -6,7 +6,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -14,6 +14,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
 import { pgRateLimitStore } from './http/rate-limit-store.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
+import { registerRequestLog } from './http/request-log.js';
 import { MODULES } from './modules/index.js';
 
 export type { AppDeps } from './deps.js';
@@ -30,7 +31,9 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     },
     trustProxy: deps.env.TRUST_PROXY,
     bodyLimit: 2 * 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead, see http/request-log.ts
   });
+  registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
@@ -50,7 +53,18 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   for (const mod of MODULES) await mod(app, deps);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      // The build writes .br/.gz beside each file (scripts/vite-precompress.ts): sent as they are.
+      preCompressed: true,
+      // Files under /assets/ carry a content hash in their name: cached for a year, never revalidated.
+      // The HTML pages name the current hashes, so they are always revalidated.
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
     // Single-page apps: the portal under /portal, the staff console everywhere else.
     const spa = async (request: { url: string }, reply: { sendFile: (f: string) => unknown }) =>
       reply.sendFile(request.url.startsWith('/portal') ? 'portal.html' : 'index.html');

@@ -20,6 +20,12 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the embedded instance (tests clone it). */
   pglite?: PGlite;
+  /**
+   * LISTEN on a channel: `onNotify` gets each payload, `onLive` tells whether notifications are
+   * being received (false while a PostgreSQL listening connection is lost; true again on reconnect).
+   * Returns a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onLive: (live: boolean) => void): Promise<() => Promise<void>>;
 }
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -44,13 +50,65 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // Timestamps come back as Date; bigint counts as numbers (counts never exceed 2^53 here).
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, driver: 'postgres', close: () => pool.end() };
+    const databaseUrl = opts.databaseUrl;
+    return { db, driver: 'postgres', close: () => pool.end(), listen: (channel, onNotify, onLive) => listenPg(databaseUrl, channel, onNotify, onLive) };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const pglite = new PGlite({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, parsers: { 20: (v: string) => Number.parseInt(v, 10) } });
   await pglite.waitReady;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
-  return { db, driver: 'pglite', pglite, close: () => pglite.close() };
+  return {
+    db,
+    driver: 'pglite',
+    pglite,
+    close: () => pglite.close(),
+    async listen(channel, onNotify, onLive) {
+      const unlisten = await pglite.listen(channel, onNotify);
+      onLive(true);
+      return async () => {
+        onLive(false);
+        if (!pglite.closed) await unlisten();
+      };
+    },
+  };
+}
+
+/**
+ * One dedicated connection that LISTENs (a pooled connection cannot: it is shared). When it is
+ * lost, `onLive(false)` and a new one is tried every second until stopped.
+ */
+async function listenPg(url: string, channel: string, onNotify: (payload: string) => void, onLive: (live: boolean) => void) {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onNotify(n.payload);
+    });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      onLive(false);
+      c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect().catch(lost), 1000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    if (!stopped) onLive(true);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    onLive(false);
+    await c?.end().catch(() => undefined);
+  };
 }
 
 /**

@@ -17,7 +17,12 @@ export interface AuditEntry {
  * its audit record commit or roll back together. Never pass secrets (password hashes, tokens).
  */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditValues(actor, entry));
+}
+
+/** The audit row of an entry, for a use case that writes it inside a larger statement (still the same transaction). */
+export function auditValues(actor: Actor, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorId: actor.userId,
     actorName: actor.kind === 'system' ? `system:${actor.username}` : actor.username,
     action: entry.action,
@@ -29,7 +34,7 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry): Prom
     note: entry.note ?? null,
     ip: actor.ip,
     requestId: actor.requestId,
-  });
+  };
 }
 
 function toJson(value: unknown): unknown {

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '../../core/roles.js';
-import type { Db } from '../db/client.js';
+import { startChangeFeed } from '../db/changes.js';
+import type { Database, Db } from '../db/client.js';
 import type { Env } from '../env.js';
 import { type Actor, can } from './actor.js';
 import { AppError, forbidden } from './errors.js';
-import { resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.js';
+import { resolveSession, SESSION_COOKIE, SessionCache, type SessionProfile } from '../modules/auth/sessions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,6 +23,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     sessionId: string | null;
+    /** The signed-in user's names (GET /api/me), resolved with the session. */
+    sessionProfile: SessionProfile | null;
   }
 }
 
@@ -36,9 +39,22 @@ export function actorOf(request: FastifyRequest): Actor {
  * `public`, `authenticated` or `permission` in its config — one that declares nothing is refused
  * at start-up, so no route can be added without a decision on who may call it.
  */
-export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env: Env }) {
+export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env: Env; database?: Database }) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('sessionProfile', null);
+
+  // Sessions are resolved from memory while this instance receives the database's change feed
+  // (revocations, user changes from any instance); the feed also keeps the other caches honest.
+  const sessionCache = new SessionCache();
+  let stopFeed: (() => Promise<void>) | null = null;
+  app.addHook('onReady', async () => {
+    if (deps.database) stopFeed = await startChangeFeed(deps.database);
+  });
+  app.addHook('onClose', async () => {
+    sessionCache.close();
+    await stopFeed?.();
+  });
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') && !route.url.startsWith('/open311/')) return;
@@ -53,10 +69,11 @@ export function registerAuthentication(app: FastifyInstance, deps: { db: Db; env
     const config = request.routeOptions.config ?? {};
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) {
-      const resolved = await resolveSession(deps.db, deps.env, token, request);
+      const resolved = await resolveSession(deps.db, deps.env, token, request, sessionCache);
       if (resolved) {
         request.actor = resolved.actor;
         request.sessionId = resolved.sessionId;
+        request.sessionProfile = resolved.profile;
         request.mustChangePassword = resolved.mustChangePassword;
         request.mustEnrolTotp = resolved.mustEnrolTotp;
       } else if (!config.public) {

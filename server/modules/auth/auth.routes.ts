@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { orgUnits, regions, users } from '../../db/schema/index.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { changePassword, login, logout } from './auth.service.js';
@@ -17,6 +15,17 @@ const meSchema = z.object({
   orgUnit: z.object({ id: z.string(), name: z.string(), type: z.string() }).nullable(),
   enterpriseId: z.string().nullable(),
 });
+
+const sortedCache = new WeakMap<ReadonlySet<string>, string[]>();
+/** The permissions as a sorted list, computed once per resolved permission set. */
+function sortedPermissions(actor: { permissions: ReadonlySet<string> }): string[] {
+  let list = sortedCache.get(actor.permissions);
+  if (!list) {
+    list = [...actor.permissions].sort();
+    sortedCache.set(actor.permissions, list);
+  }
+  return list;
+}
 
 export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -125,27 +134,10 @@ export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppD
     { config: { authenticated: true, duringPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: meSchema } } },
     async (request) => {
       const actor = actorOf(request);
-      const [row] = await db
-        .select({
-          user: { id: users.id, username: users.username, displayName: users.displayName, mustChangePassword: users.mustChangePassword },
-          region: { id: regions.id, code: regions.code, name: regions.name, level: regions.level },
-          orgId: orgUnits.id,
-          orgName: orgUnits.name,
-          orgType: orgUnits.type,
-        })
-        .from(users)
-        .innerJoin(regions, eq(regions.id, users.regionId))
-        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-        .where(eq(users.id, actor.userId as string));
-      if (!row) throw new Error('session user vanished');
-      return {
-        user: { ...row.user, mustEnrolTotp: !!request.mustEnrolTotp },
-        roles: actor.roles,
-        permissions: [...actor.permissions].sort(),
-        region: row.region,
-        orgUnit: row.orgId ? { id: row.orgId, name: row.orgName as string, type: row.orgType as string } : null,
-        enterpriseId: actor.enterpriseId,
-      };
+      // Resolved with the session (memory, refreshed on change): no query of its own.
+      const profile = request.sessionProfile;
+      if (!profile) throw new Error('session without profile');
+      return { user: { ...profile.user, mustEnrolTotp: !!request.mustEnrolTotp }, roles: actor.roles, permissions: sortedPermissions(actor), region: profile.region, orgUnit: profile.orgUnit, enterpriseId: actor.enterpriseId };
     },
   );
 }

@@ -72,7 +72,10 @@ export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }:
       schema: { tags, summary: '登记线索（来电、来信、来访、检查发现、部门转办等）', body: s.createComplaintInput, response: { 201: z.object({ id: z.string(), trackingCode: z.string() }) } },
     },
     async (request, reply) => {
-      const created = await db.transaction((tx) => service.createComplaint(tx, deps, actorOf(request), request.body));
+      // Without attachments the lead's writes are one statement (create-lead.ts), atomic on its own.
+      const created = request.body.attachments?.length
+        ? await db.transaction((tx) => service.createComplaint(tx, deps, actorOf(request), request.body))
+        : await service.createComplaint(db, deps, actorOf(request), request.body);
       return reply.status(201).send(created);
     },
   );

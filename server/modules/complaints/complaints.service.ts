@@ -28,7 +28,7 @@ import { DEPARTMENT_TYPES, type DepartmentType } from '../../../core/org.js';
 import type { ModelTriageResult } from '../../../core/triage/model.js';
 import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult } from '../../../core/triage/triage.js';
 import * as wd from '../../../core/working-days.js';
-import { type Db, queryRows, escapeLike } from '../../db/client.js';
+import { type Db, queryRows, } from '../../db/client.js';
 import {
   complaintEvents,
   complaintExtensions,
@@ -43,14 +43,18 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';
-import { recordAudit } from '../../http/audit.js';
+import { auditValues, recordAudit } from '../../http/audit.js';
 import { AppError, conflict, notFound, validationFailed } from '../../http/errors.js';
-import { regionFilterPath, regionScope } from '../../http/scope.js';
+import { pathContains, regionFilterPath, regionScope } from '../../http/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { EVIDENCE_TYPES, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { calendarOutOfRange, getCalendar, onArrangementChanged } from '../calendar/calendar.service.js';
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
+import { enterpriseNamedIn, projectNamedIn } from '../projects/project-name-index.js';
+import { regionPathOf } from '../regions/region-paths.js';
+import { campaignRulesForRegion } from './campaign-rules-cache.js';
+import { insertLead } from './create-lead.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
 import { publishEscalation, publishLeadMessages } from './complaints.notify.js';
 import * as repo from './complaints.repository.js';
@@ -86,62 +90,14 @@ function normalisePhone(phone: string): string {
 
 // ── Triage and identification ────────────────────────────────────────────────────────────────
 
+/** The campaign rules in force at a region today (cached; dropped when campaigns, their rules or regions change). */
 async function rulesForRegion(db: Db, regionId: number | null) {
   if (!regionId) return { campaignId: null as string | null, rules: DEFAULT_RESPONSIBILITY_RULES };
-  // The campaign in force today; else the most specific active one (its rules keep applying).
-  const campaign = (await campaignApplyingTo(db, regionId, todayInChina())) ?? (await campaignApplyingTo(db, regionId));
-  if (!campaign) return { campaignId: null, rules: DEFAULT_RESPONSIBILITY_RULES };
-  return { campaignId: campaign.id, rules: await responsibilityRulesFor(db, campaign.id) };
+  return campaignRulesForRegion(db, regionId);
 }
 
-/** The project a text names (longest name found verbatim), within a region subtree. */
-async function projectNamedIn(db: Db, text: string, regionPath: string) {
-  const [row] = await db
-    .select({ id: projects.id, name: projects.name, regionId: projects.regionId, enterpriseId: projects.enterpriseId, address: projects.address })
-    .from(projects)
-    .innerJoin(regions, eq(regions.id, projects.regionId))
-    .where(and(sql`length(${projects.name}) >= 3`, sql`strpos(${text}, ${projects.name}) > 0`, sql`${regions.path} LIKE ${`${escapeLike(regionPath)}%`}`))
-    .orderBy(sql`length(${projects.name}) DESC`)
-    .limit(1);
-  return row ?? null;
-}
-
-/**
- * The company a text names when it names no project: its registered name, or the short name
- * residents use (听涛物业 for 武汉听涛物业服务有限公司: leading province/city and the words after
- * 物业 dropped, with or without a two-character place name in front), among companies registered in
- * the region subtree or managing a project there. Two companies matching equally well is no match.
- */
-export async function enterpriseNamedIn(db: Db, text: string, regionPath: string) {
-  // Names first (one pass over enterprises, each regex once), then jurisdiction for the few found.
-  const shortNames = text.includes('物业');
-  const found = await queryRows<{ id: string; name: string; score: number }>(
-    db,
-    sql`SELECT id, name, CASE WHEN strpos(${text}, name) > 0 THEN 1000 + length(name)
-          WHEN strpos(${text}, a) > 0 THEN length(a) WHEN strpos(${text}, b) > 0 THEN length(b) ELSE 0 END AS score
-        FROM (SELECT id, name,
-                CASE WHEN ${shortNames} THEN substring(name from '^(?:[^省]{2,3}省)?(?:[^市]{2,3}市)?([^物]{2,}?物业)') END AS a,
-                CASE WHEN ${shortNames} THEN substring(name from '^(?:[^省]{2,3}省)?(?:[^市]{2,3}市)?[^物]{2}([^物]{2,}?物业)') END AS b
-              FROM enterprises WHERE status <> 'deregistered') s
-        WHERE strpos(${text}, name) > 0 OR strpos(${text}, a) > 0 OR strpos(${text}, b) > 0
-        ORDER BY score DESC LIMIT 5`,
-  );
-  if (!found.length) return null;
-  const path = `${escapeLike(regionPath)}%`;
-  const inRegion = new Set(
-    (
-      await queryRows<{ id: string }>(
-        db,
-        sql`SELECT e.id FROM enterprises e WHERE e.id IN (${sql.join(found.map((f) => sql`${f.id}::uuid`), sql`, `)})
-          AND (e.region_id IN (SELECT id FROM regions WHERE path LIKE ${path})
-            OR EXISTS (SELECT 1 FROM projects p JOIN regions r ON r.id = p.region_id WHERE p.enterprise_id = e.id AND r.path LIKE ${path}))`,
-      )
-    ).map((r) => r.id),
-  );
-  const visible = found.filter((f) => inRegion.has(f.id));
-  if (!visible.length || (visible.length > 1 && visible[0].score === visible[1].score)) return null;
-  return { id: visible[0].id, name: visible[0].name };
-}
+// The project or company a lead's text names: projects/project-name-index.ts (in memory, rebuilt on change).
+export { enterpriseNamedIn };
 
 async function enterpriseRef(db: Db, id: string | null) {
   if (!id) return null;
@@ -209,9 +165,10 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
   const namedEnterprise = project ? null : await enterpriseNamedIn(tx, input.description, actor.regionPath);
   let regionId: number | null = project?.regionId ?? null;
   if (!regionId && input.regionId) {
-    const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), regionScope(actor, regions.id)));
-    if (!r) fields.regionId = '区划不存在或不在管辖范围内';
-    regionId = r?.id ?? null;
+    // Jurisdiction: the region must lie in the actor's subtree (regions/region-paths.ts, cached).
+    const path = await regionPathOf(tx, input.regionId);
+    if (!path || !pathContains(actor.regionPath, path)) fields.regionId = '区划不存在或不在管辖范围内';
+    else regionId = input.regionId;
   }
   if (!regionId && actor.kind === 'user' && actor.regionId) regionId = actor.regionId;
   if (!regionId && !fields.regionId && !fields.projectId) fields.regionId = '请选择所在区域或物业项目';
@@ -235,9 +192,10 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
   const corrected = differs(stored.proposal, current);
   const trackingCode = newTrackingCode();
   const phone = anonymous || !input.contactPhone ? null : normalisePhone(input.contactPhone);
-  const [row] = await tx
-    .insert(complaints)
-    .values({
+  const attachmentIds = [...new Set(input.attachments ?? [])];
+  // One statement writes the lead, the correction, the first event and the audit row (create-lead.ts).
+  const row = await insertLead(tx, {
+    complaint: {
       trackingCode,
       channel: input.channel,
       externalRef: input.externalRef ?? null,
@@ -268,26 +226,30 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
-    })
-    .returning({ id: complaints.id });
-  const attachments = await claimAttachments(tx, actor, row.id, input.attachments ?? [], true);
-  if (corrected) await tx.insert(triageCorrections).values({ complaintId: row.id, proposal: stored.proposal, corrected: current, correctedBy: actor.userId, at: now });
-  await addEvent(tx, actor, row.id, {
-    action: 'create',
-    from: null,
-    to: 'received',
-    note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}`,
-    attachments,
-    publicNote: publicCreateText(input.channel as Channel),
-    at: now,
+    },
+    correction: corrected ? { proposal: stored.proposal, corrected: current, correctedBy: actor.userId, at: now } : null,
+    event: {
+      at: now,
+      actorUserId: actor.userId,
+      actorOrgUnitId: actor.orgUnitId,
+      action: 'create',
+      fromStatus: null,
+      toStatus: 'received',
+      note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}`,
+      attachments: attachmentIds,
+      publicNote: publicCreateText(input.channel as Channel),
+    },
+    audit: (id) =>
+      auditValues(actor, {
+        action: 'complaint.create',
+        entityType: 'complaint',
+        entityId: id,
+        regionId,
+        after: { trackingCode, channel: input.channel, category: current.category, leadDepartment: current.leadDepartment, urgent: current.urgent, projectId: project?.id ?? null },
+      }),
   });
-  await recordAudit(tx, actor, {
-    action: 'complaint.create',
-    entityType: 'complaint',
-    entityId: row.id,
-    regionId,
-    after: { trackingCode, channel: input.channel, category: current.category, leadDepartment: current.leadDepartment, urgent: current.urgent, projectId: project?.id ?? null },
-  });
+  // Attachments: a 422 here rolls the lead back (callers pass a transaction when there are any).
+  await claimAttachments(tx, actor, row.id, attachmentIds, true);
   return { id: row.id, trackingCode };
 }
 
