@@ -81,9 +81,10 @@ export function extendedDueAt(cal: wd.WorkingCalendar, dueAt: Date, days: number
   return endOfChinaDay(wd.addWorkingDays(cal, chinaDate(dueAt), days));
 }
 
-export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
+export type DeadlineKind = 'locate' | 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  locate: '确定属地期限',
   sign: '签收期限',
   act: '紧急处置期限',
   reply: '办理答复期限',
@@ -101,6 +102,8 @@ export interface DeadlineFacts {
   followedUp: boolean;
   /** 挂牌督办 deadline (a China date): applies until the reply is out, when earlier than the state's own. */
   supervisionDeadline?: string | null;
+  /** 确定属地: a lead received above district level must be placed in a district by then (status received only). */
+  locateDueAt?: Date | null;
 }
 
 /** The deadline that applies in the current state (null: no clock running). */
@@ -116,6 +119,8 @@ export function currentDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Dat
 
 function stateDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | null {
   switch (f.status) {
+    case 'received':
+      return f.locateDueAt ? { kind: 'locate', at: f.locateDueAt } : null;
     case 'dispatched':
     case 'returned':
       return f.signDueAt ? { kind: 'sign', at: f.signDueAt } : null;

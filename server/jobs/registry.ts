@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { sweepUnclaimedUploads } from '../lib/files.js';
 import { sealAuditLog } from '../modules/audit/audit.seal.js';
 import { defineJob, defineSchedule } from './runner.js';
+import '../modules/campaigns/campaigns.jobs.js';
 import '../modules/complaints/complaints.jobs.js';
 
 /**

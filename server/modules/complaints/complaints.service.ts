@@ -140,6 +140,18 @@ export async function enterpriseNamedIn(db: Db, text: string, regionPath: string
   return { id: visible[0].id, name: visible[0].name };
 }
 
+/** The company named in a form field: as a name in text (full or short), else the one registered name containing it. */
+async function enterpriseGiven(db: Db, name: string, regionPath: string) {
+  const found = await enterpriseNamedIn(db, name.includes('物业') ? name : `${name}物业`, regionPath);
+  if (found || [...name].length < 2) return found;
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(and(sql`${enterprises.name} ILIKE ${`%${escapeLike(name)}%`}`, sql`${enterprises.status} <> 'deregistered'`))
+    .limit(2);
+  return rows.length === 1 ? rows[0] : null;
+}
+
 async function enterpriseRef(db: Db, id: string | null) {
   if (!id) return null;
   const [row] = await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
@@ -194,7 +206,9 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
     project = await projectNamedIn(tx, input.description, actor.regionPath);
   }
   // Without a project, the company the resident names (the lead then reaches the company's record).
-  const namedEnterprise = project ? null : await enterpriseNamedIn(tx, input.description, actor.regionPath);
+  const namedEnterprise = project
+    ? null
+    : ((input.enterpriseName ? await enterpriseGiven(tx, input.enterpriseName, actor.regionPath) : null) ?? (await enterpriseNamedIn(tx, input.description, actor.regionPath)));
   let regionId: number | null = project?.regionId ?? null;
   if (!regionId && input.regionId) {
     const [r] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.id, input.regionId), regionScope(actor, regions.id)));
@@ -242,6 +256,8 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       triageCorrectedBy: corrected ? actor.userId : null,
       triageCorrectedAt: corrected ? now : null,
       status: 'received',
+      // A lead placed above district level carries the coordinators' 确定属地 deadline.
+      ...(await deadlineColumns(tx, { status: 'received', urgent: current.urgent, regionId: regionId as number, receivedAt: input.receivedAt ?? now, signDueAt: null, actDueAt: null, dueAt: null, followUpDueAt: null, followedUpAt: null, supervisionDeadline: null })),
       campaignId,
       receivedAt: input.receivedAt ?? now,
       createdBy: actor.userId,
@@ -255,7 +271,7 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
     action: 'create',
     from: null,
     to: 'received',
-    note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}`,
+    note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}${input.enterpriseName ? `；投诉人填写的被投诉物业公司：${input.enterpriseName}${namedEnterprise ? '' : '（未在企业名录中找到）'}` : ''}`,
     attachments,
     publicNote: publicCreateText(input.channel as Channel),
     at: now,
@@ -360,11 +376,27 @@ async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalenda
   }
 }
 
-type DeadlineState = Pick<Row, 'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'>;
+type DeadlineState = Pick<Row, 'status' | 'urgent' | 'regionId' | 'receivedAt' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'>;
+
+/** 确定属地: a lead received above district level must be placed in a district within this many working days. */
+const LOCATE_WORKING_DAYS = 1;
+
+/** The 确定属地 deadline of a lead not yet dispatched and placed above district level; null otherwise. */
+async function locateDueAt(db: Db, s: DeadlineState): Promise<Date | null> {
+  if (s.status !== 'received') return null;
+  const [region] = await db.select({ level: regions.level }).from(regions).where(eq(regions.id, s.regionId));
+  if (!region || (region.level !== 'province' && region.level !== 'city')) return null;
+  const cal = await getCalendar(db);
+  try {
+    return sla.endOfChinaDay(wd.addWorkingDays(cal, sla.chinaDate(s.receivedAt), LOCATE_WORKING_DAYS));
+  } catch {
+    return new Date(s.receivedAt.getTime() + 86_400_000);
+  }
+}
 
 /** The current-deadline columns for a lead's (new) state. */
 async function deadlineColumns(db: Db, s: DeadlineState) {
-  const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null });
+  const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null, locateDueAt: await locateDueAt(db, s) });
   if (!current) return { currentDueKind: null, currentDueAt: null, currentDueSoonAt: null };
   const cal = await getCalendar(db);
   let soon: Date;
@@ -406,6 +438,22 @@ async function correctProject(tx: Db, actor: Actor, c: Row, projectId: string | 
   await update(tx, c, patch, now);
   Object.assign(c, patch);
   await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: `更正物业项目为：${name}`, at: now });
+}
+
+/** 确定属地: staff place a lead in a region of their jurisdiction (a district or below) before dispatch. */
+async function locate(tx: Db, actor: Actor, c: Row, regionCode: string, now: Date) {
+  if (c.status !== 'received' && c.status !== 'returned') fail({ regionCode: '线索已派单，不能再更改属地' });
+  const [r] = await tx
+    .select({ id: regions.id, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(and(eq(regions.code, regionCode), regionScope(actor, regions.id)));
+  if (!r) fail({ regionCode: '区划不存在或不在管辖范围内' });
+  const region = r as NonNullable<typeof r>;
+  if (region.level === 'province' || region.level === 'city') fail({ regionCode: '请选择区（县）或街道' });
+  if (region.id === c.regionId) return;
+  await update(tx, c, { regionId: region.id }, now);
+  Object.assign(c, { regionId: region.id, regionPath: region.path });
+  await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: `确定属地：${region.name}`, at: now });
 }
 
 // ── Facts for the policy ─────────────────────────────────────────────────────────────────────
@@ -598,8 +646,9 @@ type Handler<A extends ActionName> = (ctx: Ctx<A>) => Promise<void>;
 const handlers: { [A in ActionName]: Handler<A> } = {
   async triage({ tx, actor, c, input, now }) {
     if (input.projectId !== undefined && (input.projectId ?? null) !== c.projectId) await correctProject(tx, actor, c, input.projectId ?? null, now);
+    if (input.regionCode) await locate(tx, actor, c, input.regionCode, now);
     const stored = c.triage as StoredTriage;
-    const { projectId: _project, ...classification } = input;
+    const { projectId: _project, regionCode: _region, ...classification } = input;
     const next = { ...classification, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
     const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
     if (!differs(before, next)) return;
@@ -1037,9 +1086,21 @@ export async function publicTracking(db: Db, code: string) {
     timeline,
     // A merged complainant reads the reply written for the lead it joined: personal data in it is not theirs.
     reply: released ? { text: parent ? redactPersonalData(handling.replyText as string).text : (handling.replyText as string), at: handling.replyApprovedAt } : null,
-    canRate: status === 'replied' && released && c.followedUpAt === null,
+    // The resident rates once; a staff phone follow-up (followed_up_by set) does not take that away.
+    canRate: status === 'replied' && released && !residentRated(c),
     satisfaction: c.satisfaction,
+    handlingUnit: handling.leadOrgUnitId ? ((await repo.unitNames(db, [handling.leadOrgUnitId]))[0]?.name ?? null) : null,
+    replyDueBy: handling.dueAt && !['replied', 'closed'].includes(status) ? sla.chinaDate(handling.dueAt) : null,
+    staffFollowUp:
+      c.followedUpAt && c.followedUpBy && c.satisfaction
+        ? { satisfaction: c.satisfaction, satisfactionLabel: SATISFACTION_LABELS[c.satisfaction as Satisfaction] ?? c.satisfaction, at: c.followedUpAt }
+        : null,
   };
+}
+
+/** The resident rated on the tracking page (a staff follow-up records who called; the resident's own rating does not). */
+function residentRated(c: Pick<Row, 'followedUpAt' | 'followedUpBy'>): boolean {
+  return c.followedUpAt !== null && c.followedUpBy === null;
 }
 
 /** The resident's own rating on the tracking page: the follow-up of the current reply. */
@@ -1053,7 +1114,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
     const parent = c.mergedIntoId ? await repo.findById(tx, c.mergedIntoId) : null;
     const status = (parent ? parent.status : c.status) as ComplaintStatus;
     if (status !== 'replied') throw conflict('答复发布后才能评价');
-    if (c.followedUpAt) throw conflict('您已评价过本次答复');
+    if (residentRated(c)) throw conflict('您已评价过本次答复');
     if (parent) {
       // A merged lead: the rating is recorded on the resident's own lead; the parent's handling goes on.
       await tx.update(complaints).set({ satisfaction: input.satisfaction, followUpNote: input.comment ?? null, followedUpAt: now, updatedAt: now }).where(eq(complaints.id, c.id));
