@@ -28,7 +28,7 @@ export const PUBLIC_STATUS_LABELS: Record<ComplaintStatus, string> = {
 
 export const ACTION_LABELS: Record<string, string> = {
   create: '登记',
-  triage: '修正分类',
+  triage: '确认/修正分类',
   dispatch: '派单',
   sign: '签收',
   return: '退单',

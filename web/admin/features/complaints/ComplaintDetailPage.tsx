@@ -362,9 +362,18 @@ export default function ComplaintDetailPage() {
             {triage && (
               <Alert
                 style={{ marginTop: 8 }}
-                type={differs ? 'warning' : 'success'}
+                type={!detail.triage?.confirmedAt ? 'info' : differs ? 'warning' : 'success'}
                 showIcon
-                message={differs ? `已人工修正：${categoryLabel(confirmed.category)}，主办 ${deptLabel(confirmed.leadDepartment)}${confirmed.urgent ? '，紧急' : ''}` : '人工确认与系统建议一致'}
+                message={
+                  !detail.triage?.confirmedAt
+                    ? '待人工确认：请核对系统建议，无误可直接派单（派单即视为确认），有误请“确认/修正分类”'
+                    : differs
+                      ? `已人工修正：${categoryLabel(confirmed.category)}，主办 ${deptLabel(confirmed.leadDepartment)}${confirmed.urgent ? '，紧急' : ''}`
+                      : '人工确认与系统建议一致'
+                }
+                description={
+                  detail.triage?.confirmedAt ? `${detail.triage.confirmedByName ?? ''} ${fmtDateTime(detail.triage.confirmedAt)}`.trim() : undefined
+                }
               />
             )}
           </Card>

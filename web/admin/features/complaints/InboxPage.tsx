@@ -13,6 +13,7 @@ import { CATEGORY_OPTIONS, CHANNEL_LABELS, STATUS_LABELS, SlaTags, StatusTag, ca
 
 const BOXES: Array<{ key: Box | 'all'; label: string; permission?: Permission | Permission[] }> = [
   { key: 'to_dispatch', label: '待派单', permission: 'complaint:dispatch' },
+  { key: 'unlocated', label: '待确定属地', permission: 'complaint:dispatch' },
   { key: 'to_sign', label: '待签收' },
   { key: 'in_progress', label: '办理中' },
   { key: 'due_soon', label: '即将超期' },
