@@ -91,6 +91,8 @@ export const actionInputs = {
     outcome: z.enum(OUTCOMES, { message: '请选择处理结果' }),
     details: text(5, 4000, '请填写调查核实情况（至少 5 个字）'),
     rectificationDeadline: isoDate.nullish(),
+    /** 整改措施: what the company must do — required with a rectification order; the company sees it on the problem. */
+    rectificationMeasures: z.string().trim().max(2000, '整改措施不超过 2000 个字').nullish(),
     referredTo: z.string().trim().max(120).nullish(),
     attachments,
   }),
@@ -222,6 +224,8 @@ export const detailSchema = listItemSchema.extend({
     cues: z.array(cue),
     correctedAt: nullableDate,
     correctedByName: z.string().nullable(),
+    confirmedAt: nullableDate,
+    confirmedByName: z.string().nullable(),
   }),
   coOrgUnits: z.array(unitRef),
   finalAssignment: z.boolean(),

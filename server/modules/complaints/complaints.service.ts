@@ -50,6 +50,7 @@ import { EVIDENCE_TYPES, checkUpload, recordFile, writeUpload } from '../../lib/
 import { calendarOutOfRange, getCalendar } from '../calendar/calendar.service.js';
 import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
+import { problemTitleFromFindings } from '../../../core/problems/title.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
 import * as repo from './complaints.repository.js';
 import type { ActionInput, ActionName, CreateComplaintInput, ListQuery } from './complaints.schemas.js';
@@ -255,6 +256,8 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       triage: stored,
       triageCorrectedBy: corrected ? actor.userId : null,
       triageCorrectedAt: corrected ? now : null,
+      triageConfirmedBy: corrected ? actor.userId : null,
+      triageConfirmedAt: corrected ? now : null,
       status: 'received',
       // A lead placed above district level carries the coordinators' 确定属地 deadline.
       ...(await deadlineColumns(tx, { status: 'received', urgent: current.urgent, regionId: regionId as number, receivedAt: input.receivedAt ?? now, signDueAt: null, actDueAt: null, dueAt: null, followUpDueAt: null, followedUpAt: null, supervisionDeadline: null })),
@@ -553,6 +556,7 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       : rankDuplicates(c.description, await repo.duplicateCandidates(db, actor, c, DUPLICATE_WINDOW_DAYS));
   const stored = c.triage as StoredTriage;
   const correctedBy = c.triageCorrectedBy ? await userName(db, c.triageCorrectedBy) : null;
+  const confirmedBy = c.triageConfirmedBy ? await userName(db, c.triageConfirmedBy) : null;
   const approvedBy = c.replyApprovedBy ? await userName(db, c.replyApprovedBy) : null;
   const contact = c.anonymous
     ? null
@@ -571,6 +575,8 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       cues: stored.cues ?? [],
       correctedAt: c.triageCorrectedAt,
       correctedByName: correctedBy,
+      confirmedAt: c.triageConfirmedAt,
+      confirmedByName: confirmedBy,
     },
     coOrgUnits,
     finalAssignment: c.finalAssignment,
@@ -651,9 +657,15 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     const { projectId: _project, regionCode: _region, ...classification } = input;
     const next = { ...classification, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
     const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
-    if (!differs(before, next)) return;
+    const confirmation = { triageConfirmedBy: actor.userId, triageConfirmedAt: now };
+    if (!differs(before, next)) {
+      // Submitting the classification unchanged is the officer's confirmation (人工确认).
+      await update(tx, c, confirmation, now);
+      await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: '人工确认分类与责任部门', at: now });
+      return;
+    }
     await tx.insert(triageCorrections).values({ complaintId: c.id, proposal: stored.proposal, corrected: next, correctedBy: actor.userId, at: now });
-    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now }, now);
+    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now, ...confirmation }, now);
     await addEvent(tx, actor, c.id, {
       action: 'triage',
       from: c.status,
@@ -691,7 +703,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
       clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt };
     }
     const final = c.returnCount >= RETURN_CAP;
-    await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
+    // Dispatching with the classification shown is standing behind it: it confirms an unconfirmed proposal.
+    const confirmation = c.triageConfirmedAt ? {} : { triageConfirmedBy: actor.userId, triageConfirmedAt: now };
+    await update(tx, c, { ...clock, ...confirmation, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
     const lead = byId.get(leadId)?.name;
     const co = coIds.map((u) => byId.get(u)?.name).join('、');
     await addEvent(tx, actor, c.id, {
@@ -740,6 +754,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     if (input.outcome === 'rectification_ordered') {
       if (!input.rectificationDeadline) fields.rectificationDeadline = '责令整改须填写整改期限';
       else if (input.rectificationDeadline < todayInChina(now)) fields.rectificationDeadline = '整改期限不能早于今天';
+      if (!input.rectificationMeasures) fields.rectificationMeasures = '责令整改须写明整改措施（企业应当做到什么）';
     }
     if (input.outcome === 'referred' && !input.referredTo) fields.referredTo = '请填写移交的部门';
     if ((input.finding === 'unsubstantiated') !== (input.outcome === 'not_substantiated')) {
@@ -750,6 +765,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     let problemId: string | null = c.problemId;
     let problemNote = '';
     if (input.outcome === 'rectification_ordered') {
+      const complainantNames = [deps.cipher.decrypt(c.contactNameEnc)].filter((n): n is string => !!n);
       const problem = await openProblem(tx, actor, {
         source: 'complaint',
         sourceId: c.id,
@@ -758,12 +774,14 @@ const handlers: { [A in ActionName]: Handler<A> } = {
         projectId: c.projectId,
         enterpriseId: c.enterpriseId,
         category: c.category,
-        title: `${c.projectName ?? c.address ?? '线索'}：${FOCUS_CATEGORY_LABELS[c.category as FocusCategory] ?? '投诉问题'}`.slice(0, 120),
+        // Titled from its own facts (the findings), never the category's full label (issue 15).
+        title: problemTitleFromFindings(c.projectName ?? null, redactPersonalData(input.details, { knownNames: complainantNames }).text),
         description: input.details,
+        measures: input.rectificationMeasures ?? null,
         responsibleOrgUnitId: c.leadOrgUnitId,
         deadline: input.rectificationDeadline as string,
         // The company sees this problem: the complainant's own name is removed wherever it appears.
-        knownNames: [deps.cipher.decrypt(c.contactNameEnc)].filter((n): n is string => !!n),
+        knownNames: complainantNames,
       });
       problemId = problem.id;
       problemNote = `；已建立整改问题 ${problem.code}${problem.repeatOffence ? '（屡改屡犯）' : ''}`;

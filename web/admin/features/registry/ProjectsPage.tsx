@@ -62,7 +62,7 @@ export default function ProjectsPage() {
         ]}
         columns={[
           { title: '名称/地址', dataIndex: 'q', hideInTable: true },
-          { title: '所属区划', dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionSelect /> },
+          { title: '所属区划', dataIndex: 'region', hideInTable: true, hideInSearch: !can('region:read'), renderFormItem: () => <RegionSelect /> },
           {
             title: '物业服务企业',
             dataIndex: 'enterpriseId',

@@ -54,6 +54,11 @@ function FindingFields({ form }: { form: FormInstance }) {
           <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
         </Form.Item>
       )}
+      {outcome === 'rectification_ordered' && (
+        <Form.Item name="rectificationMeasures" label="整改措施" rules={[{ required: true, message: '责令整改须写明整改措施' }]} extra="企业须做到什么；企业在问题台账中看到这一要求。">
+          <Input.TextArea rows={3} maxLength={2000} placeholder="如 三日内恢复供水，不得以停水方式催缴物业费" />
+        </Form.Item>
+      )}
       {outcome === 'referred' && (
         <Form.Item name="referredTo" label="移交单位" rules={[{ required: true, message: '请填写移交的单位' }]}>
           <Input placeholder="如 东湖风景区公安分局" />
@@ -139,6 +144,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
       outcome: v.outcome,
       details: v.details,
       rectificationDeadline: ymd(v.rectificationDeadline),
+      rectificationMeasures: v.outcome === 'rectification_ordered' ? v.rectificationMeasures?.trim() || undefined : undefined,
       referredTo: v.referredTo || undefined,
     }),
   },
