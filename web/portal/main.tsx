@@ -9,6 +9,9 @@ import { BrowserRouter } from 'react-router-dom';
 import '../common/format.js';
 import { PortalApp } from './PortalApp.js';
 
+// The portal's header runs edge to edge on a phone: no default body margin.
+document.body.style.margin = '0';
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b91c1c' } }}>
     <AntApp>

@@ -1,7 +1,7 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Permission } from '../../../../core/roles.js';
 import { nextYearCalendarWarning } from '../../../../core/working-days.js';
 import { type Page, api } from '../../../common/api.js';
@@ -36,7 +36,6 @@ const TILES: Tile[] = [
 /** 工作台: who I am, what waits for me (counted by the same list queries the inboxes use), calendar warnings. */
 export default function HomePage() {
   const { me, can } = useSession();
-  const navigate = useNavigate();
   const [counts, setCounts] = useState<Record<string, number | null>>({});
   const [calendarWarning, setCalendarWarning] = useState<string | null>(null);
   const [enterpriseName, setEnterpriseName] = useState<string | null>(null);
@@ -65,13 +64,15 @@ export default function HomePage() {
             const n = counts[t.key];
             return (
               <Col key={t.key} xs={12} md={8} xl={6}>
-                <Card hoverable size="small" onClick={() => navigate(t.to)}>
-                  <Statistic
-                    title={t.title}
-                    value={n === undefined ? '…' : n === null ? '—' : n}
-                    valueStyle={t.alarm && n ? { color: '#cf1322' } : undefined}
-                  />
-                </Card>
+                <Link to={t.to} style={{ display: 'block' }} aria-label={`${t.title}：${n ?? ''}`}>
+                  <Card hoverable size="small">
+                    <Statistic
+                      title={t.title}
+                      value={n === undefined ? '…' : n === null ? '—' : n}
+                      valueStyle={t.alarm && n ? { color: '#cf1322' } : undefined}
+                    />
+                  </Card>
+                </Link>
               </Col>
             );
           })}
