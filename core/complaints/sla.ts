@@ -142,7 +142,15 @@ function stateDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | nul
  * start of the earliest day with at most 2 working days left, that day included. Hour deadlines
  * (urgent sign/act): 4 hours before.
  */
-export function dueSoonFrom(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean): Date {
+export function dueSoonFrom(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean, startedAt?: Date | null): Date {
+  const rule = dueSoonByRule(cal, kind, at, urgent);
+  // Never before the last fifth of the time limit: a one-day signing limit is not "due soon" the moment it starts.
+  if (!startedAt || startedAt.getTime() >= at.getTime()) return rule;
+  const lastFifth = new Date(startedAt.getTime() + Math.ceil((at.getTime() - startedAt.getTime()) * 0.8));
+  return lastFifth > rule ? lastFifth : rule;
+}
+
+function dueSoonByRule(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean): Date {
   const hourBased = urgent && (kind === 'sign' || kind === 'act');
   if (hourBased) return new Date(at.getTime() - DUE_SOON_URGENT_HOURS * HOUR_MS);
   // The earliest day X with at most 2 working days in [X, deadline day] (X itself counted).

@@ -89,7 +89,7 @@ export const actionInputs = {
   findings: z.object({
     finding: z.enum(FINDINGS, { message: '请选择核查结论（属实/部分属实/不属实）' }),
     outcome: z.enum(OUTCOMES, { message: '请选择处理结果' }),
-    details: text(5, 4000, '请填写调查核实情况（至少 5 个字）'),
+    details: text(5, 4000, '请填写核查情况（至少 5 个字）'),
     rectificationDeadline: isoDate.nullish(),
     /** 整改措施: what the company must do — required with a rectification order; the company sees it on the problem. */
     rectificationMeasures: z.string().trim().max(2000, '整改措施不超过 2000 个字').nullish(),

@@ -379,7 +379,16 @@ async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalenda
   }
 }
 
-type DeadlineState = Pick<Row, 'status' | 'urgent' | 'regionId' | 'receivedAt' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'>;
+type DeadlineState = Pick<Row, 'status' | 'urgent' | 'regionId' | 'receivedAt' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline'> &
+  Partial<Pick<Row, 'dispatchedAt' | 'replyApprovedAt'>>;
+
+/** When the clock of a deadline kind started (for the "last fifth" of 即将超期). */
+function clockStart(kind: sla.DeadlineKind, s: DeadlineState): Date | null {
+  if (kind === 'locate') return s.receivedAt;
+  if (kind === 'follow_up') return s.replyApprovedAt ?? null;
+  if (kind === 'supervision') return null;
+  return s.dispatchedAt ?? null;
+}
 
 /** 确定属地: a lead received above district level must be placed in a district within this many working days. */
 const LOCATE_WORKING_DAYS = 1;
@@ -404,7 +413,7 @@ async function deadlineColumns(db: Db, s: DeadlineState) {
   const cal = await getCalendar(db);
   let soon: Date;
   try {
-    soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent);
+    soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent, clockStart(current.kind, s));
   } catch {
     soon = new Date(current.at.getTime() - 2 * 86_400_000);
   }

@@ -32,7 +32,7 @@ export default function ProjectsPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <PageContainer title="物业项目" content="辖区内的住宅小区及其物业服务企业、收费信息公示情况（S3 §二.5 七项）。">
+    <PageContainer title="物业项目" content="辖区内的住宅小区及其物业服务企业、收费信息公示情况（七项公示内容）。">
       <ProTable<Project>
         rowKey="id"
         actionRef={ref}
