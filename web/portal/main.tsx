@@ -17,7 +17,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <ConfigProvider
     locale={zhCN}
     theme={{
-      token: { colorPrimary: '#b91c1c', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' },
+      token: { colorPrimary: '#b91c1c', colorLink: '#b91c1c', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' },
       components: { Menu: { darkItemColor: '#ffffff', darkItemHoverColor: '#ffffff', darkItemSelectedBg: '#7f1d1d', darkItemSelectedColor: '#ffffff' } },
     }}
   >

@@ -21,7 +21,8 @@ interface Tracking {
 }
 
 const SATISFACTION: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
-const STATUS_COLOR: Record<string, string> = { closed: 'green', replied: 'blue', merged: 'default' };
+// Solid colours (white text) for AA contrast.
+const STATUS_COLOR: Record<string, string> = { closed: '#15803d', replied: '#1d4ed8', merged: '#4b5563' };
 
 const normalise = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
@@ -145,7 +146,7 @@ export default function TrackPage() {
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text type="secondary">当前状态</Typography.Text>
               <Typography.Title level={3} style={{ margin: 0 }} data-testid="tracking-status">
-                <Tag color={STATUS_COLOR[data.status] ?? 'processing'} style={{ fontSize: 18, padding: '4px 10px' }}>
+                <Tag color={STATUS_COLOR[data.status] ?? '#1d4ed8'} style={{ fontSize: 18, padding: '4px 10px' }}>
                   {data.statusLabel}
                 </Tag>
               </Typography.Title>

@@ -25,6 +25,14 @@ interface Tile {
 const TILES: Tile[] = [
   { key: 'to_dispatch', title: '待派单线索', permission: 'complaint:dispatch', url: '/api/complaints', query: { box: 'to_dispatch' }, to: '/app/complaints?box=to_dispatch' },
   { key: 'to_sign', title: '待签收线索', permission: 'complaint:handle', url: '/api/complaints', query: { box: 'to_sign' }, to: '/app/complaints?box=to_sign' },
+  {
+    key: 'reply_pending',
+    title: '待审核答复',
+    permission: 'complaint:approve',
+    url: '/api/complaints',
+    query: { box: 'mine_unit', status: 'reply_pending' },
+    to: '/app/complaints?box=mine_unit&status=reply_pending',
+  },
   { key: 'in_progress', title: '办理中线索', permission: 'complaint:handle', url: '/api/complaints', query: { box: 'in_progress' }, to: '/app/complaints?box=in_progress' },
   { key: 'due_soon', title: '即将超期', permission: 'complaint:read', url: '/api/complaints', query: { box: 'due_soon' }, to: '/app/complaints?box=due_soon', alarm: true },
   { key: 'overdue', title: '已超期线索', permission: 'complaint:read', url: '/api/complaints', query: { box: 'overdue' }, to: '/app/complaints?box=overdue', alarm: true },
