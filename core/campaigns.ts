@@ -17,6 +17,30 @@ export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean
   return from === to || TRANSITIONS[from].includes(to);
 }
 
+/**
+ * The status a campaign is shown and reported with on `today` (a China date): an active campaign
+ * whose end date has passed has ended, even before the daily job (campaigns.close-ended) records it.
+ */
+export function effectiveCampaignStatus(status: CampaignStatus, endsOn: string, today: string): CampaignStatus {
+  return status === 'active' && endsOn < today ? 'closed' : status;
+}
+
+/** A campaign closed because its end date passed is re-opened when its dates are extended past today. */
+export function reopensByExtension(from: CampaignStatus, to: CampaignStatus | undefined, endsOn: string, today: string): boolean {
+  return from === 'closed' && to === 'active' && endsOn >= today;
+}
+
+/** Days between two ISO dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** `date` moved by `days` calendar days. */
+export function shiftDays(date: string, days: number): string {
+  if (days === 0) return date;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export const TASK_PROGRESS_STATUSES = ['pending', 'done'] as const;
 export type TaskProgressStatus = (typeof TASK_PROGRESS_STATUSES)[number];
 export const TASK_PROGRESS_LABELS: Record<TaskProgressStatus, string> = { pending: '未完成', done: '已完成' };

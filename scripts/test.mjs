@@ -16,7 +16,7 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.log('note: TEST_DATABASE_URL is not set — integration tests run on PGlite only (.ci/run sets it).');
 }
-steps.push(['build web', 'npx', ['vite', 'build', '--logLevel', 'warn']]);
+steps.push(['build web', 'node', ['scripts/build-web.mjs']]);
 steps.push(['browser (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e']]);
 
 // Each vitest step also writes a JSON report, so that a failure ends the output with the failing

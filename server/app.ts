@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       // Files under /assets/ carry a content hash in their name: cached for a year, never revalidated.
       // The HTML pages name the current hashes, so they are always revalidated.
       setHeaders: (reply, path) => {
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     // Single-page apps: the portal under /portal, the staff console everywhere else.

@@ -23,7 +23,7 @@ const STOCK_PHRASES = [
 export function replyQualityProblem(text: string): string | null {
   const compact = text.replace(/\s+/g, '');
   if ([...compact].length < MIN_REPLY_CHARS) {
-    return `答复过短（${[...compact].length} 字）：请写明调查核实的情况、处理结果和依据，不少于 ${MIN_REPLY_CHARS} 字`;
+    return `答复过短（${[...compact].length} 字）：请写明核查的情况、处理结果和依据，不少于 ${MIN_REPLY_CHARS} 字`;
   }
   let rest = compact;
   for (const re of STOCK_PHRASES) rest = rest.replace(re, '');

@@ -44,6 +44,18 @@ describe('complaint time limits on the working-day calendar', () => {
     expect(dueSoonFrom(cal, 'sign', at, true).getTime()).toBe(at.getTime() - 4 * 3600_000);
   });
 
+  it('is never due soon before the last fifth of the time limit', () => {
+    // A one-day signing limit dispatched Mon Oct 12 10:00, due end of Tue Oct 13: not due soon at once.
+    const started = new Date('2026-10-12T10:00:00+08:00');
+    const due = new Date('2026-10-13T23:59:59.999+08:00');
+    const soon = dueSoonFrom(cal, 'sign', due, false, started);
+    expect(soon.getTime()).toBe(started.getTime() + Math.ceil((due.getTime() - started.getTime()) * 0.8));
+    expect(soon.getTime()).toBeGreaterThan(started.getTime());
+    // A long limit keeps the 2-working-day rule (later than the last fifth would not be: the rule wins when later).
+    const longStart = new Date('2026-09-01T10:00:00+08:00');
+    expect(chinaDate(dueSoonFrom(cal, 'reply', new Date('2026-10-20T23:59:59.999+08:00'), false, longStart))).toBe('2026-10-17');
+  });
+
   it('picks the deadline of the current state', () => {
     const base = { urgent: false, signDueAt: new Date(1), actDueAt: null, dueAt: new Date(2), followUpDueAt: new Date(3), followedUp: false };
     expect(currentDeadline({ ...base, status: 'received' })).toBeNull();

@@ -126,9 +126,10 @@ export function liveBasisParts(status: ComplaintStatus, followedUp: boolean): Ar
   }
 }
 
-export type DeadlineKind = 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
+export type DeadlineKind = 'locate' | 'sign' | 'act' | 'reply' | 'follow_up' | 'supervision';
 
 export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  locate: '确定属地期限',
   sign: '签收期限',
   act: '紧急处置期限',
   reply: '办理答复期限',
@@ -146,6 +147,8 @@ export interface DeadlineFacts {
   followedUp: boolean;
   /** 挂牌督办 deadline (a China date): applies until the reply is out, when earlier than the state's own. */
   supervisionDeadline?: string | null;
+  /** 确定属地: a lead received above district level must be placed in a district by then (status received only). */
+  locateDueAt?: Date | null;
 }
 
 /** The deadline that applies in the current state (null: no clock running). */
@@ -161,6 +164,8 @@ export function currentDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Dat
 
 function stateDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | null {
   switch (f.status) {
+    case 'received':
+      return f.locateDueAt ? { kind: 'locate', at: f.locateDueAt } : null;
     case 'dispatched':
     case 'returned':
       return f.signDueAt ? { kind: 'sign', at: f.signDueAt } : null;
@@ -182,7 +187,15 @@ function stateDeadline(f: DeadlineFacts): { kind: DeadlineKind; at: Date } | nul
  * start of the earliest day with at most 2 working days left, that day included. Hour deadlines
  * (urgent sign/act): 4 hours before.
  */
-export function dueSoonFrom(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean): Date {
+export function dueSoonFrom(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean, startedAt?: Date | null): Date {
+  const rule = dueSoonByRule(cal, kind, at, urgent);
+  // Never before the last fifth of the time limit: a one-day signing limit is not "due soon" the moment it starts.
+  if (!startedAt || startedAt.getTime() >= at.getTime()) return rule;
+  const lastFifth = new Date(startedAt.getTime() + Math.ceil((at.getTime() - startedAt.getTime()) * 0.8));
+  return lastFifth > rule ? lastFifth : rule;
+}
+
+function dueSoonByRule(cal: wd.WorkingCalendar, kind: DeadlineKind, at: Date, urgent: boolean): Date {
   const hourBased = urgent && (kind === 'sign' || kind === 'act');
   if (hourBased) return new Date(at.getTime() - DUE_SOON_URGENT_HOURS * HOUR_MS);
   // The earliest day X with at most 2 working days in [X, deadline day] (X itself counted).

@@ -120,13 +120,13 @@ export function checkAction(action: ComplaintAction, s: WorkflowSnapshot): Check
       if (s.finalAssignment) return conflictWith(`该线索已退单 ${RETURN_CAP} 次，统筹部门的本次派单为终审派单，不能再退单，请签收办理`);
       return ok('returned');
     case 'findings':
-      return st === 'accepted' ? ok('handled') : state(`${inState(st)}，签收后才能登记调查结果`);
+      return st === 'accepted' ? ok('handled') : state(`${inState(st)}，签收后才能登记核查结果`);
     case 'answer':
       if (st !== 'received') return state(`${inState(st)}，只有待派单的线索可以直接答复`);
       if (s.leadDepartment !== 'none') return conflictWith('该线索属于专项整治部门职责，应派单办理；只有不属于整治部门职责的线索可以直接答复');
       return ok('reply_pending');
     case 'reply':
-      return st === 'handled' ? ok('reply_pending') : state(`${inState(st)}，登记调查结果后才能起草答复`);
+      return st === 'handled' ? ok('reply_pending') : state(`${inState(st)}，登记核查结果后才能起草答复`);
     case 'approve-reply':
       return st === 'reply_pending' ? ok('replied') : state(`${inState(st)}，没有待审核的答复`);
     case 'reject-reply':

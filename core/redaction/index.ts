@@ -6,13 +6,14 @@ import { validateUscc } from '../uscc.js';
  *   - 18-digit resident ID numbers (checksum-aware, see `idNumberKind`), also 15-digit old ones after an ID cue;
  *   - mobile numbers (+86 optional, spaces/dashes allowed) and landlines with an area code or after a phone cue;
  *   - room numbers: 3栋2单元501室, 3号楼2单元501, 5-2-301, 二单元502室, 1801室 (a building alone stays);
+ *   - e-mail addresses, WeChat ids (after 微信/微信号/wx/vx) and QQ numbers (after QQ/扣扣);
  *   - personal names after cue words (业主/住户/投诉人/举报人/居民/来电人/联系人/姓名 …) and before
  *     先生/女士, as a common surname + 1–2 characters → 张某 / 张先生.
  * Company names, street addresses without room numbers and anonymised forms (张某, 王先生) stay.
  * The result is a suggestion: a person checks it before publication (the redactionChecked flag).
  */
 
-export type RedactionKind = 'id_number' | 'mobile' | 'landline' | 'room' | 'name';
+export type RedactionKind = 'id_number' | 'mobile' | 'landline' | 'email' | 'wechat' | 'qq' | 'room' | 'name';
 
 export interface RedactionFinding {
   kind: RedactionKind;
@@ -159,6 +160,28 @@ function phoneSpans(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Online contact handles: any e-mail address; a WeChat id (6–20 characters, starting with a letter,
+ * or a phone number) after 微信/微信号/wx/vx/weixin; a QQ number (5–11 digits) after QQ/扣扣/企鹅号.
+ */
+function handleSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z0-9-])/g)) {
+    spans.push({ start: m.index, end: m.index + m[0].length, kind: 'email', replacement: '[电子邮箱已隐去]' });
+  }
+  for (const m of text.matchAll(/(微信号?|weixin|wechat|wx|vx|v信)(?:号|账号|ID|id)?[：:\s为是]*([A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9})(?![-_A-Za-z0-9])/gi)) {
+    const id = m[2] as string;
+    const start = m.index + m[0].length - id.length;
+    spans.push({ start, end: start + id.length, kind: 'wechat', replacement: '[微信号已隐去]' });
+  }
+  for (const m of text.matchAll(/(QQ|扣扣|企鹅号)(?:号码|号)?[：:\s为是]*([1-9]\d{4,10})(?!\d)/gi)) {
+    const id = m[2] as string;
+    const start = m.index + m[0].length - id.length;
+    spans.push({ start, end: start + id.length, kind: 'qq', replacement: '[QQ号已隐去]' });
+  }
+  return spans;
+}
+
 function nameSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(CUE_RE)) {
@@ -238,7 +261,7 @@ export function redactPersonalData(text: string, options: RedactionOptions = {})
   // A name found next to a cue word is redacted everywhere else in the text too (张三联系电话…).
   const foundNames = cued.map((s) => text.slice(s.start, s.end)).filter((n) => [...n].length >= 2);
   const known = knownNameSpans(text, [...(options.knownNames ?? []), ...foundNames]);
-  const candidates = [...idSpans(text), ...phoneSpans(text), ...roomSpans(text), ...cued, ...known].filter((s) => !isKept(s));
+  const candidates = [...idSpans(text), ...handleSpans(text), ...phoneSpans(text), ...roomSpans(text), ...cued, ...known].filter((s) => !isKept(s));
   const chosen: Span[] = [];
   for (const s of candidates.sort((a, b) => priority(a) - priority(b) || b.end - b.start - (a.end - a.start) || a.start - b.start)) {
     if (chosen.some((c) => s.start < c.end && c.start < s.end)) continue;
@@ -258,5 +281,5 @@ export function redactPersonalData(text: string, options: RedactionOptions = {})
 }
 
 function priority(s: Span): number {
-  return { id_number: 0, mobile: 1, landline: 2, room: 3, name: 4 }[s.kind];
+  return { id_number: 0, email: 1, wechat: 1, qq: 1, mobile: 2, landline: 3, room: 4, name: 5 }[s.kind];
 }

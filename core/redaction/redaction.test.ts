@@ -90,3 +90,16 @@ describe('names found by a cue word', () => {
     expect(r.text).toBe('业主张某反映停水；张某联系电话[手机号码已隐去]。');
   });
 });
+
+describe('online contact handles', () => {
+  it('removes e-mail addresses, WeChat ids and QQ numbers', () => {
+    const r = redactPersonalData('业主留了邮箱 zhang.san@example.com，微信号：zs_2024abc，QQ 123456789，也可加微信13900000001。');
+    expect(r.text).toBe('业主留了邮箱 [电子邮箱已隐去]，微信号：[微信号已隐去]，QQ [QQ号已隐去]，也可加微信[微信号已隐去]。');
+    expect(r.findings.map((f) => f.kind)).toEqual(['email', 'wechat', 'qq', 'wechat']);
+  });
+
+  it('leaves a bare number without a QQ cue and a company e-mail-looking word without @ alone', () => {
+    const r = redactPersonalData('共有 123456 元维修资金，见 example.com 公示。');
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { sweepUnclaimedUploads } from '../lib/files.js';
 import { sealAuditLog } from '../modules/audit/audit.seal.js';
 import { sweepRateCounters } from '../http/rate-counters.js';
 import { defineJob, defineSchedule } from './runner.js';
+import '../modules/campaigns/campaigns.jobs.js';
 import '../modules/complaints/complaints.jobs.js';
 import '../modules/messages/messages.jobs.js';
 import '../modules/hotlines/hotlines.jobs.js';

@@ -21,8 +21,8 @@ beforeAll(async () => {
   eastLake = await t.login('district-housing');
   hongshan = await t.login('other-district-housing');
   city = await t.login('city-coordinator');
-  const rows = await t.db.select({ id: campaigns.id, templateId: campaigns.templateId }).from(campaigns);
-  eastLakeId = rows.find((r) => r.templateId === 'east-lake-2021')?.id as string;
+  const rows = await t.db.select({ id: campaigns.id, templateId: campaigns.templateId, startsOn: campaigns.startsOn }).from(campaigns);
+  eastLakeId = rows.find((r) => r.templateId === 'east-lake-2021' && r.startsOn === '2021-09-03')?.id as string;
   wuhanId = rows.find((r) => r.templateId === 'wuhan-2021')?.id as string;
 });
 afterAll(() => t.close());

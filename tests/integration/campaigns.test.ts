@@ -10,6 +10,7 @@ let hongshan: string; // other-district-housing, 洪山区
 let city: string; // city-coordinator, 武汉市
 let admin: string;
 let eastLakeId: string;
+let currentId: string; // the demo's current round of the district plan
 let wuhanId: string;
 
 beforeAll(async () => {
@@ -18,8 +19,9 @@ beforeAll(async () => {
   hongshan = await t.login('other-district-housing');
   city = await t.login('city-coordinator');
   admin = await t.login('admin');
-  const rows = await t.db.select({ id: campaigns.id, templateId: campaigns.templateId }).from(campaigns);
-  eastLakeId = rows.find((r) => r.templateId === 'east-lake-2021')?.id as string;
+  const rows = await t.db.select({ id: campaigns.id, templateId: campaigns.templateId, startsOn: campaigns.startsOn }).from(campaigns);
+  eastLakeId = rows.find((r) => r.templateId === 'east-lake-2021' && r.startsOn === '2021-09-03')?.id as string;
+  currentId = rows.find((r) => r.templateId === 'east-lake-2021' && r.startsOn !== '2021-09-03')?.id as string;
   wuhanId = rows.find((r) => r.templateId === 'wuhan-2021')?.id as string;
 });
 afterAll(() => t.close());
@@ -30,7 +32,8 @@ describe('campaign visibility across the two districts', () => {
   it('shows a district its own campaign and the city’s, and marks which it may edit', async () => {
     const body = expectStatus(await get(eastLake, '/api/campaigns'), 200);
     const byId = Object.fromEntries(body.items.map((c: { id: string }) => [c.id, c]));
-    expect(byId[eastLakeId]).toMatchObject({ regionCode: '420100-DH', relation: 'own', canManage: true, status: 'active' });
+    // The 2021 plan is past its end date, so it reads as ended (issue 15).
+    expect(byId[eastLakeId]).toMatchObject({ regionCode: '420100-DH', relation: 'own', canManage: true, status: 'closed' });
     expect(byId[wuhanId]).toMatchObject({ regionCode: '420100', relation: 'ancestor', canManage: false });
   });
 
@@ -56,7 +59,8 @@ describe('campaign visibility across the two districts', () => {
 
   it('filters by the region a campaign applies to', async () => {
     const applying = expectStatus(await get(city, '/api/campaigns?appliesTo=420100-DH-01'), 200);
-    expect(applying.items.map((c: { id: string }) => c.id).sort()).toEqual([eastLakeId, wuhanId].sort());
+    // The two 2021 plans and the demo's current round of the district plan.
+    expect(applying.items.map((c: { id: string }) => c.id).sort()).toEqual([eastLakeId, currentId, wuhanId].sort());
     // 洪山 asking about East Lake learns only what it may see anyway: the city plan.
     const seenByHongshan = expectStatus(await get(hongshan, '/api/campaigns?appliesTo=420100-DH'), 200);
     expect(seenByHongshan.items.map((c: { id: string }) => c.id)).toEqual([wuhanId]);

@@ -35,7 +35,8 @@ async function campaignAt(code: string) {
     .from(campaigns)
     .innerJoin(regions, eq(regions.id, campaigns.regionId))
     .where(eq(regions.code, code))
-    .orderBy(desc(campaigns.createdAt))
+    // The newest plan at the region (the seed adds a current round of the district plan to the 2021 one).
+    .orderBy(desc(campaigns.startsOn), desc(campaigns.createdAt))
     .limit(1);
   return row.id;
 }

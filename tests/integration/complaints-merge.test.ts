@@ -115,6 +115,7 @@ describe('rectification ordered', () => {
         outcome: 'rectification_ordered',
         details: '核查属实，物业以欠费为由关闭2栋配电箱，已责令限期整改并建立回访机制',
         rectificationDeadline: deadline,
+        rectificationMeasures: '恢复2栋供电，通过法律途径催缴物业费',
       }),
       200,
     );

@@ -167,7 +167,8 @@ describe('urgent leads and campaign time limits', () => {
     expect(d.urgent).toBe(true);
     expect(new Date(d.sla.signDueAt).toISOString()).toBe(new Date('2026-10-01T00:00:00+08:00').toISOString());
     expect(new Date(d.sla.actDueAt).toISOString()).toBe(new Date('2026-10-01T22:00:00+08:00').toISOString());
-    expect(d.sla.dueSoon).toBe(true);
+    // Not 即将超期 the moment the 2-hour limit starts: only in its last fifth (issue 15).
+    expect(d.sla.dueSoon).toBe(false);
   });
 
   it('applies a campaign’s time limits for the lead department', async () => {

@@ -309,9 +309,12 @@ describe('the whole workflow, allowed and refused steps', () => {
     expect(page.status).toBe('closed');
     expect(page.reply.text).toBe(GOOD_REPLY);
     expect(page.timeline.length).toBeGreaterThanOrEqual(5);
-    for (const forbidden of ['吴嘉禾', '冯远山', '朱可欣', PHONE, NAME, '1390000', '027-5990', '退单理由', '东湖风景区建设']) {
+    for (const forbidden of ['吴嘉禾', '冯远山', '朱可欣', PHONE, NAME, '1390000', '027-5990', '退单理由']) {
       expect(res.body).not.toContain(forbidden);
     }
+    // The handling unit is named once, as 承办单位 (issue 15); the timeline still names no unit.
+    expect(page.handlingUnit).toBe('东湖风景区建设（房管）局');
+    expect(JSON.stringify(page.timeline)).not.toContain('东湖风景区建设');
     expect((await get(null, '/api/public/complaints/ZZZZZZZZZZ')).statusCode).toBe(404);
   });
 

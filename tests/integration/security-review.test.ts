@@ -388,6 +388,7 @@ describe('defects found by the review, fixed', () => {
       outcome: 'rectification_ordered',
       details: '经现场核实，李晓华家中被物业停水属实，责令物业恢复供水并书面说明。',
       rectificationDeadline: isoDaysFromNow(15),
+      rectificationMeasures: '立即恢复李晓华家供水，不得以停水方式催缴物业费。',
     });
     expect(d.problemId).toBeTruthy();
     const res = await get(company, `/api/problems/${d.problemId}`);

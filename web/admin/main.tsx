@@ -10,7 +10,8 @@ import '../common/format.js';
 import { AdminApp } from './app/AdminApp.js';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8' } }}>
+  // Secondary and hint text dark enough for WCAG AA contrast (4.5:1) on white.
+  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8', colorError: '#c81e1e', colorErrorText: '#b91c1c', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' } }}>
     <AntApp>
       <BrowserRouter>
         <AdminApp />

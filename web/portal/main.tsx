@@ -9,8 +9,18 @@ import { BrowserRouter } from 'react-router-dom';
 import '../common/format.js';
 import { PortalApp } from './PortalApp.js';
 
+// The portal's header runs edge to edge on a phone: no default body margin.
+document.body.style.margin = '0';
+
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b91c1c' } }}>
+  // Secondary text and the header menu dark/light enough for WCAG AA contrast (4.5:1).
+  <ConfigProvider
+    locale={zhCN}
+    theme={{
+      token: { colorPrimary: '#b91c1c', colorLink: '#b91c1c', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' },
+      components: { Menu: { darkItemColor: '#ffffff', darkItemHoverColor: '#ffffff', darkItemSelectedBg: '#7f1d1d', darkItemSelectedColor: '#ffffff' } },
+    }}
+  >
     <AntApp>
       <BrowserRouter>
         <PortalApp />

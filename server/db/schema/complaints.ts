@@ -48,6 +48,9 @@ export const complaints = pgTable(
     triageNeedsHuman: boolean('triage_needs_human').notNull().default(false),
     triageCorrectedBy: uuid('triage_corrected_by').references(() => users.id),
     triageCorrectedAt: timestamp('triage_corrected_at', { withTimezone: true }),
+    /** 人工确认: who stood behind the classification (confirmed as proposed, corrected, or dispatched with it); null = 待人工确认. */
+    triageConfirmedBy: uuid('triage_confirmed_by').references(() => users.id),
+    triageConfirmedAt: timestamp('triage_confirmed_at', { withTimezone: true }),
     status: text('status').notNull().default('received'),
     leadOrgUnitId: uuid('lead_org_unit_id').references(() => orgUnits.id),
     coOrgUnitIds: uuid('co_org_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),

@@ -47,6 +47,8 @@ export const fromTemplateInput = z.object({
   templateId: z.string().min(1, '请选择模板'),
   regionCode: z.string().min(1, '请选择适用区划'),
   year: z.number().int('年份须为整数').min(2000, '年份须在 2000–2100 之间').max(2100, '年份须在 2000–2100 之间').optional(),
+  /** Start on this date instead: every date of the template moves by the same number of days (overrides year). */
+  startsOn: z.iso.date('日期格式应为 YYYY-MM-DD').optional(),
   parentCampaignId: uuid('上级方案').nullish(),
   status: z.enum(['draft', 'active'], { message: '新建方案的状态只能是草稿或实施中' }).default('draft'),
 });

@@ -1,5 +1,6 @@
 import { systemActor } from '../../http/actor.js';
-import { addUnit, createFromTemplate, getCampaign, setTaskProgress } from './campaigns.service.js';
+import { shiftDays } from '../../../core/campaigns.js';
+import { addUnit, createFromTemplate, getCampaign, setTaskProgress, todayInChina } from './campaigns.service.js';
 import type { SeedContext } from '../../db/seed/context.js';
 import { EAST_LAKE, WUHAN } from '../../db/seed/regions.seed.js';
 
@@ -43,4 +44,9 @@ export async function seedCampaigns(ctx: SeedContext) {
     ['为群众办实事', `${EAST_LAKE}-02`, { status: 'done', doneOn: '2021-11-10', quantity: 1, note: '增设停车位12个' }],
   ];
   for (const [title, region, input] of progress) await setTaskProgress(db, actor, eastLake.id, task(title), region, input);
+
+  // This year's round from the same district template, started a month ago, so that the current
+  // month's figures, reports and dashboards have a campaign in force (the 2021 plans have ended).
+  const current = await createFromTemplate(db, actor, { templateId: 'east-lake-2021', regionCode: EAST_LAKE, status: 'active', startsOn: shiftDays(todayInChina(), -30) });
+  ctx.refs.set('campaign:east-lake-current', current.id);
 }

@@ -1,5 +1,5 @@
 import { chinaDate } from '../../../core/working-days.js';
-import { and, eq, max, ne } from 'drizzle-orm';
+import { and, eq, lt, max, ne } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
@@ -9,8 +9,12 @@ import {
   type ResponsibilityRuleData,
   type RuleLead,
   canTransition,
+  daysBetween,
+  effectiveCampaignStatus,
+  reopensByExtension,
   ruleConditionKey,
   ruleProblems,
+  shiftDays,
   shiftYears,
 } from '../../../core/campaigns.js';
 import { type DepartmentType, REGION_LEVEL_LABELS, type RegionLevel, isDepartmentType } from '../../../core/org.js';
@@ -28,7 +32,7 @@ import {
   orgUnits,
   regions,
 } from '../../db/schema/index.js';
-import type { Actor } from '../../http/actor.js';
+import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { conflict, invalidState, notFound, validationFailed } from '../../http/errors.js';
 import { type RegionRef, regionInScope } from '../../http/scope.js';
@@ -85,7 +89,7 @@ function presentSummary(row: repo.CampaignRow, actor: Actor) {
     issuedOn: row.issuedOn,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
-    status: row.status,
+    status: effectiveCampaignStatus(row.status as CampaignStatus, row.endsOn, todayInChina()),
     templateId: row.templateId,
     regionId: row.regionId,
     regionCode: row.regionCode,
@@ -285,7 +289,8 @@ export async function updateCampaign(db: Db, actor: Actor, id: string, input: Up
       if (problems.length) fields[input.endsOn ? 'endsOn' : 'startsOn'] = problems.join('；');
     }
     fail(fields);
-    if (input.status && !canTransition(before.status as CampaignStatus, input.status)) {
+    const reopened = reopensByExtension(before.status as CampaignStatus, input.status, merged.endsOn, todayInChina());
+    if (input.status && !reopened && !canTransition(before.status as CampaignStatus, input.status)) {
       throw invalidState(`专项行动“${CAMPAIGN_STATUS_LABELS[before.status as CampaignStatus]}”时不能改为“${CAMPAIGN_STATUS_LABELS[input.status]}”`);
     }
     const [after] = await tx
@@ -317,9 +322,10 @@ export async function createFromTemplate(db: Db, actor: Actor, input: FromTempla
     fail(fields);
     const t = template as NonNullable<typeof template>;
     const r = region as RegionRef;
-    const year = input.year ?? t.year;
-    const shift = year - t.year;
-    const d = (date: string) => shiftYears(date, shift);
+    const dayShift = input.startsOn ? daysBetween(t.startsOn, input.startsOn) : 0;
+    const year = input.startsOn ? Number(input.startsOn.slice(0, 4)) : (input.year ?? t.year);
+    const shift = input.startsOn ? 0 : year - t.year;
+    const d = (date: string) => (dayShift ? shiftDays(date, dayShift) : shiftYears(date, shift));
     const dn = (date: string | null | undefined) => (date ? shiftYears(date, shift) : null);
 
     let parentId = input.parentCampaignId ?? null;
@@ -940,3 +946,36 @@ export async function progressSummary(db: Db, actor: Actor, id: string) {
   };
 }
 
+
+/**
+ * Daily job (campaigns.close-ended): active campaigns whose end date has passed are closed, one
+ * transaction and audit row each. A campaign whose dates were extended is not touched.
+ */
+export async function closeEndedCampaigns(db: Db, today = todayInChina()): Promise<number> {
+  const ended = await db
+    .select({ id: campaigns.id, regionId: campaigns.regionId, endsOn: campaigns.endsOn })
+    .from(campaigns)
+    .where(and(eq(campaigns.status, 'active'), lt(campaigns.endsOn, today)));
+  const actor = systemActor('campaigns.close-ended', '/', ['campaign:manage']);
+  let closed = 0;
+  for (const c of ended) {
+    await db.transaction(async (tx) => {
+      const [after] = await tx
+        .update(campaigns)
+        .set({ status: 'closed', updatedAt: new Date() })
+        .where(and(eq(campaigns.id, c.id), eq(campaigns.status, 'active'), lt(campaigns.endsOn, today)))
+        .returning({ id: campaigns.id });
+      if (!after) return;
+      await recordAudit(tx, actor, {
+        action: 'campaign.close',
+        entityType: 'campaign',
+        entityId: c.id,
+        regionId: c.regionId,
+        before: { status: 'active', endsOn: c.endsOn },
+        after: { status: 'closed', reason: '已过结束日期，系统自动结束' },
+      });
+      closed++;
+    });
+  }
+  return closed;
+}

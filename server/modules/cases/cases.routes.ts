@@ -86,7 +86,7 @@ export async function caseRoutes(app: FastifyInstance, { db, cipher }: AppDeps) 
       config: { permission: ['case:manage', 'case:approve', 'problem:manage', 'complaint:handle'] } satisfies RouteAccess,
       schema: {
         tags,
-        summary: '脱敏预览：识别并替换姓名、电话、房号、身份证号',
+        summary: '脱敏预览：识别并替换姓名、电话、微信号、QQ 号、电子邮箱、房号、身份证号',
         body: z.object({ text: z.string().max(20000, '文本不超过 20000 字'), keep: z.array(z.string().max(200)).max(20).optional() }),
         response: { 200: z.object({ text: z.string(), findings: z.array(finding) }) },
       },

@@ -11,6 +11,10 @@ export const publicComplaintBody = z.object({
   smsConsent: z.boolean().optional(),
   address: z.string().trim().max(200, '地址不超过 200 个字').nullish(),
   projectId: z.uuid('请从列表中选择小区').nullish(),
+  /** Without a project: the district or street the resident picked (GET /api/public/regions). */
+  regionCode: z.string().trim().max(40, '请从列表中选择所在区、街道').nullish(),
+  /** Without a project: 被投诉的物业公司 as the resident writes it. */
+  enterpriseName: z.string().trim().max(100, '物业公司名称不超过 100 个字').nullish(),
   anonymous: z.boolean().optional(),
   confidential: z.boolean().optional(),
   photoIds: z.array(z.uuid('无效的照片')).max(PUBLIC_MAX_PHOTOS, `照片最多 ${PUBLIC_MAX_PHOTOS} 张`).optional(),

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { normaliseResidentPhone } from '../../../core/intake/public-form.js';
 import type { AppDeps } from '../../deps.js';
 import { type Db, escapeLike } from '../../db/client.js';
-import { files, projects, regions } from '../../db/schema/index.js';
+import { enterprises, files, projects, regions } from '../../db/schema/index.js';
 import { type Actor, systemActor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { validationFailed } from '../../http/errors.js';
@@ -11,6 +11,7 @@ import { checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { createComplaint } from '../complaints/complaints.service.js';
 import { recordSmsConsent } from '../messages/messages.service.js';
 import { publishMessage } from '../messages/publish.js';
+import { serviceAreaRegionId } from '../regions/regions.service.js';
 import { spendBotCheck } from './bot-check.js';
 import type { PublicComplaintBody } from './intake.schemas.js';
 
@@ -25,43 +26,31 @@ export function publicActor(request: FastifyRequest): Actor {
 }
 
 
-/** Project picker of the portal form: name or address contains q; only what a resident needs to recognise it. */
+/**
+ * Project picker of the portal form: the project's name or address contains q, or its company's
+ * name does (registered name, or the short name residents use: "听涛" and "听涛物业" both find
+ * 武汉听涛物业服务有限公司's estates). Project-name matches first. Only what a resident needs to
+ * recognise the estate.
+ */
 export async function searchProjects(db: Db, q: string) {
   const term = q.trim();
   if (!term) return [];
   const pattern = `%${escapeLike(term)}%`;
+  // The short name: the registered name without a leading province/city and without what follows 物业.
+  const shortName = sql`substring(${enterprises.name} from '^(?:[^省]{2,3}省)?(?:[^市]{2,3}市)?[^物]{2}([^物]{2,}?物业)')`;
+  const companyMatches =
+    [...term].length >= 4 ? sql`(${enterprises.name} ILIKE ${pattern} OR strpos(${term}::text, ${shortName}) > 0)` : sql`${enterprises.name} ILIKE ${pattern}`;
   return db
     .select({ id: projects.id, name: projects.name, address: projects.address, regionName: regions.name })
     .from(projects)
     .innerJoin(regions, eq(regions.id, projects.regionId))
-    .where(or(sql`${projects.name} ILIKE ${pattern}`, sql`${projects.address} ILIKE ${pattern}`))
-    .orderBy(sql`CASE WHEN ${projects.name} ILIKE ${`${escapeLike(term)}%`} THEN 0 ELSE 1 END`, asc(projects.name))
+    .leftJoin(enterprises, eq(enterprises.id, projects.enterpriseId))
+    .where(or(sql`${projects.name} ILIKE ${pattern}`, sql`${projects.address} ILIKE ${pattern}`, companyMatches))
+    .orderBy(
+      sql`CASE WHEN ${projects.name} ILIKE ${`${escapeLike(term)}%`} THEN 0 WHEN ${projects.name} ILIKE ${pattern} THEN 1 WHEN ${companyMatches} THEN 2 ELSE 3 END`,
+      asc(projects.name),
+    )
     .limit(20);
-}
-
-/**
- * The region of a lead submitted without a project: the deepest region containing every
- * registered project (the deployment's effective jurisdiction, e.g. the city), so the
- * coordinators there see it and route it; the root when nothing is registered yet.
- */
-async function fallbackRegionId(db: Db): Promise<number> {
-  const [span] = await db
-    .select({ lo: sql<string | null>`min(${regions.path})`, hi: sql<string | null>`max(${regions.path})` })
-    .from(projects)
-    .innerJoin(regions, eq(regions.id, projects.regionId));
-  let path: string | null = null;
-  if (span?.lo && span.hi) {
-    let i = 0;
-    while (i < span.lo.length && span.lo[i] === span.hi[i]) i++;
-    path = span.lo.slice(0, span.lo.lastIndexOf('/', i - 1) + 1);
-    if (i === span.lo.length && span.lo === span.hi) path = span.lo;
-  }
-  if (path && path !== '/') {
-    const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.path, path));
-    if (row) return row.id;
-  }
-  const [root] = await db.select({ id: regions.id }).from(regions).orderBy(sql`length(${regions.path})`, asc(regions.id)).limit(1);
-  return root.id;
 }
 
 /** Stores a photo from the portal (JPG/PNG/WEBP by content, ≤ 5 MB) as an unattached upload. */
@@ -98,8 +87,13 @@ export async function submitPublicComplaint(deps: AppDeps, actor: Actor, body: P
       const [project] = await tx.select({ regionId: projects.regionId }).from(projects).where(eq(projects.id, body.projectId));
       if (!project) throw validationFailed({ projectId: '所选小区不存在，请重新搜索选择，或不选小区、直接填写地址' });
       regionId = project.regionId;
+    } else if (body.regionCode) {
+      const [region] = await tx.select({ id: regions.id }).from(regions).where(eq(regions.code, body.regionCode));
+      if (!region) throw validationFailed({ regionCode: '请从列表中选择所在区、街道' });
+      regionId = region.id;
     } else {
-      regionId = await fallbackRegionId(tx);
+      // No district: the lead waits in the coordinators' 待确定属地 box of the service area, with a deadline.
+      regionId = await serviceAreaRegionId(tx);
     }
 
     if (photoIds.length) {
@@ -123,6 +117,7 @@ export async function submitPublicComplaint(deps: AppDeps, actor: Actor, body: P
       projectId: body.projectId ?? null,
       address: body.address?.trim() || null,
       regionId,
+      enterpriseName: body.projectId ? null : body.enterpriseName?.trim() || null,
       anonymous,
       confidential: body.confidential === true,
       attachments: photoIds,

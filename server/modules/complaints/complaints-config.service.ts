@@ -180,13 +180,12 @@ export async function openAttachment(db: Db, actor: Actor, dataDir: string, comp
 // ── Triage accuracy ──────────────────────────────────────────────────────────────────────────
 
 /**
- * "Confirmed" leads — those a person has stood behind the classification of:
- *  dispatched at least once (dispatched_at set; a return does not undo it), or triage corrected
- *  (at registration or with the triage action), or handled without dispatch (answered by the
- *  coordinator: any state other than 待派单 / 已合并). Leads still waiting in 待派单 untouched, and
- *  duplicates merged away before anyone confirmed them, are not counted.
+ * "Confirmed" leads — those a person has stood behind the classification of: confirmed as
+ * proposed or corrected with the triage action (or corrected at registration), or dispatched with
+ * the classification shown (triage_confirmed_at). Leads nobody confirmed — still in 待派单, merged
+ * away, or answered without anyone confirming the classification — are not counted.
  */
-const CONFIRMED = sql`(complaints.dispatched_at IS NOT NULL OR complaints.triage_corrected_at IS NOT NULL OR complaints.status NOT IN ('received', 'merged'))`;
+const CONFIRMED = sql`(complaints.triage_confirmed_at IS NOT NULL OR complaints.triage_corrected_at IS NOT NULL)`;
 
 type StatsRow = { p_cat: number | null; f_cat: number; p_lead: string | null; f_lead: string; n: number; urgent_ok: number; co_ok: number; corrected: number };
 

@@ -125,6 +125,14 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
     case 'to_dispatch':
       conds.push(inArray(complaints.status, ['received', 'returned']));
       break;
+    case 'unlocated':
+      // 待确定属地: placed above district level, so no district's 待派单 shows it — the coordinators place it.
+      conds.push(
+        inArray(complaints.status, ['received', 'returned']),
+        sql`${complaints.regionId} IN (SELECT id FROM regions WHERE level IN ('province', 'city'))`,
+      );
+      order = [asc(complaints.currentDueAt), desc(complaints.receivedAt)];
+      break;
     case 'to_sign':
       conds.push(eq(complaints.status, 'dispatched'), unit ? eq(complaints.leadOrgUnitId, unit) : undefined);
       order = [asc(complaints.currentDueAt), desc(complaints.receivedAt)];

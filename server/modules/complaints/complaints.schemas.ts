@@ -24,6 +24,8 @@ export const createComplaintInput = z.object({
   projectId: uuid('物业项目').nullish(),
   address: z.string().trim().max(200, '不超过 200 个字').nullish(),
   regionId: z.number().int().positive('无效的区划').nullish(),
+  /** The company the complainant names (被投诉的物业公司) when no project is chosen; matched to the registry. */
+  enterpriseName: z.string().trim().max(100, '不超过 100 个字').nullish(),
   anonymous: z.boolean().optional(),
   confidential: z.boolean().optional(),
   externalRef: z.string().trim().max(80, '不超过 80 个字').nullish(),
@@ -37,7 +39,8 @@ export const createComplaintInput = z.object({
 export type CreateComplaintInput = z.infer<typeof createComplaintInput>;
 
 /** escalated (超期升级): escalated at least once, still past the current deadline, not closed or merged. */
-export const BOXES = ['to_dispatch', 'to_sign', 'in_progress', 'due_soon', 'overdue', 'escalated', 'supervised', 'mine_unit'] as const;
+/** unlocated (待确定属地): not yet dispatched and placed above district level (no district chosen or found). */
+export const BOXES = ['to_dispatch', 'unlocated', 'to_sign', 'in_progress', 'due_soon', 'overdue', 'escalated', 'supervised', 'mine_unit'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listQuery = pageQuery.extend({
@@ -65,6 +68,8 @@ export const actionInputs = {
     urgent: z.boolean(),
     /** Correct the project (and so the company and place) before dispatch; null = none named. */
     projectId: uuid('物业项目').nullish(),
+    /** 确定属地: place a lead without a project in a district or street (code) before dispatch. */
+    regionCode: z.string().trim().max(40).nullish(),
   }),
   /** Without units, the proposed assignment (lead department types → units of the lead's district). */
   dispatch: z.object({
@@ -84,8 +89,10 @@ export const actionInputs = {
   findings: z.object({
     finding: z.enum(FINDINGS, { message: '请选择核查结论（属实/部分属实/不属实）' }),
     outcome: z.enum(OUTCOMES, { message: '请选择处理结果' }),
-    details: text(5, 4000, '请填写调查核实情况（至少 5 个字）'),
+    details: text(5, 4000, '请填写核查情况（至少 5 个字）'),
     rectificationDeadline: isoDate.nullish(),
+    /** 整改措施: what the company must do — required with a rectification order; the company sees it on the problem. */
+    rectificationMeasures: z.string().trim().max(2000, '整改措施不超过 2000 个字').nullish(),
     referredTo: z.string().trim().max(120).nullish(),
     attachments,
   }),
@@ -134,7 +141,13 @@ export const recallStatsQuery = z.object({ region: z.string().trim().max(40).opt
 
 export const returnStatsQuery = z.object({ region: z.string().trim().max(40).optional(), days: z.coerce.number().int().min(1).max(3650).optional() });
 
-export const trackingParams = z.object({ trackingCode: z.string().trim().min(4).max(20) });
+/** A tracking code is 10 characters; spaces and dashes a resident types in are ignored. */
+export const trackingParams = z.object({
+  trackingCode: z
+    .string()
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .refine((v) => v.length === 10, '查询码为 10 位，请核对后重新输入'),
+});
 export const ratingInput = z.object({
   satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], { message: '请选择满意度' }),
   comment: z.string().trim().max(500, '不超过 500 个字').nullish(),
@@ -222,6 +235,8 @@ export const detailSchema = listItemSchema.extend({
     modelVersion: z.string().nullable(),
     confidence: z.number().nullable(),
     needsHuman: z.boolean(),
+    confirmedAt: nullableDate,
+    confirmedByName: z.string().nullable(),
   }),
   coOrgUnits: z.array(unitRef),
   finalAssignment: z.boolean(),
@@ -350,4 +365,10 @@ export const publicTrackingSchema = z.object({
   reply: z.object({ text: z.string(), at: nullableDate }).nullable(),
   canRate: z.boolean(),
   satisfaction: z.string().nullable(),
+  /** 承办单位: the unit handling the lead (null before dispatch). */
+  handlingUnit: z.string().nullable(),
+  /** The date (China) by which the reply is due (null before dispatch or once replied). */
+  replyDueBy: z.string().nullable(),
+  /** A staff telephone follow-up, shown as the staff's record (电话回访结果); the resident may still rate. */
+  staffFollowUp: z.object({ satisfaction: z.string(), satisfactionLabel: z.string(), at: nullableDate }).nullable(),
 });

@@ -28,7 +28,7 @@ import { DEPARTMENT_TYPES, type DepartmentType } from '../../../core/org.js';
 import type { ModelTriageResult } from '../../../core/triage/model.js';
 import { DEFAULT_RESPONSIBILITY_RULES, FOCUS_CATEGORY_LABELS, type FocusCategory, type TriageResult } from '../../../core/triage/triage.js';
 import * as wd from '../../../core/working-days.js';
-import { type Db, queryRows, } from '../../db/client.js';
+import { type Db, escapeLike, queryRows } from '../../db/client.js';
 import {
   complaintEvents,
   complaintExtensions,
@@ -49,12 +49,13 @@ import { pathContains, regionFilterPath, regionScope } from '../../http/scope.js
 import type { FieldCipher } from '../../lib/crypto.js';
 import { EVIDENCE_TYPES, checkUpload, recordFile, writeUpload } from '../../lib/files.js';
 import { calendarOutOfRange, getCalendar, onArrangementChanged } from '../calendar/calendar.service.js';
-import { campaignApplyingTo, responsibilityRulesFor, todayInChina } from '../campaigns/campaigns.service.js';
+import { todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
 import { enterpriseNamedIn, projectNamedIn } from '../projects/project-name-index.js';
 import { regionPathOf } from '../regions/region-paths.js';
 import { campaignRulesForRegion } from './campaign-rules-cache.js';
 import { insertLead } from './create-lead.js';
+import { problemTitleFromFindings } from '../../../core/problems/title.js';
 import { type PolicyFacts, allowedActions, assertAllowed } from './complaints.policy.js';
 import { publishEscalation, publishLeadMessages } from './complaints.notify.js';
 import * as repo from './complaints.repository.js';
@@ -98,6 +99,18 @@ async function rulesForRegion(db: Db, regionId: number | null) {
 
 // The project or company a lead's text names: projects/project-name-index.ts (in memory, rebuilt on change).
 export { enterpriseNamedIn };
+
+/** The company named in a form field: as a name in text (full or short), else the one registered name containing it. */
+async function enterpriseGiven(db: Db, name: string, regionPath: string) {
+  const found = await enterpriseNamedIn(db, name.includes('物业') ? name : `${name}物业`, regionPath);
+  if (found || [...name].length < 2) return found;
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(and(sql`${enterprises.name} ILIKE ${`%${escapeLike(name)}%`}`, sql`${enterprises.status} <> 'deregistered'`))
+    .limit(2);
+  return rows.length === 1 ? rows[0] : null;
+}
 
 async function enterpriseRef(db: Db, id: string | null) {
   if (!id) return null;
@@ -162,7 +175,9 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
     project = await projectNamedIn(tx, input.description, actor.regionPath);
   }
   // Without a project, the company the resident names (the lead then reaches the company's record).
-  const namedEnterprise = project ? null : await enterpriseNamedIn(tx, input.description, actor.regionPath);
+  const namedEnterprise = project
+    ? null
+    : ((input.enterpriseName ? await enterpriseGiven(tx, input.enterpriseName, actor.regionPath) : null) ?? (await enterpriseNamedIn(tx, input.description, actor.regionPath)));
   let regionId: number | null = project?.regionId ?? null;
   if (!regionId && input.regionId) {
     // Jurisdiction: the region must lie in the actor's subtree (regions/region-paths.ts, cached).
@@ -220,7 +235,11 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       triageNeedsHuman: proposal.needsHuman && !corrected,
       triageCorrectedBy: corrected ? actor.userId : null,
       triageCorrectedAt: corrected ? now : null,
+      triageConfirmedBy: corrected ? actor.userId : null,
+      triageConfirmedAt: corrected ? now : null,
       status: 'received',
+      // A lead placed above district level carries the coordinators' 确定属地 deadline.
+      ...(await deadlineColumns(tx, { status: 'received', urgent: current.urgent, regionId: regionId as number, receivedAt: input.receivedAt ?? now, signDueAt: null, actDueAt: null, dueAt: null, followUpDueAt: null, followedUpAt: null, supervisionDeadline: null, deadlineBasis: null })),
       campaignId,
       receivedAt: input.receivedAt ?? now,
       createdBy: actor.userId,
@@ -235,7 +254,7 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
       action: 'create',
       fromStatus: null,
       toStatus: 'received',
-      note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}`,
+      note: `${input.channel === 'web' ? '网上投诉' : '登记受理'}${corrected ? '（登记时修正了系统建议的分类或责任部门）' : ''}${input.enterpriseName ? `；投诉人填写的被投诉物业公司：${input.enterpriseName}${namedEnterprise ? '' : '（未在企业名录中找到）'}` : ''}`,
       attachments: attachmentIds,
       publicNote: publicCreateText(input.channel as Channel),
     },
@@ -345,8 +364,9 @@ async function withCalendar<T>(db: Db, field: string, f: (cal: wd.WorkingCalenda
 
 type DeadlineState = Pick<
   Row,
-  'status' | 'urgent' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline' | 'deadlineBasis'
->;
+  'status' | 'urgent' | 'regionId' | 'receivedAt' | 'signDueAt' | 'actDueAt' | 'dueAt' | 'followUpDueAt' | 'followedUpAt' | 'supervisionDeadline' | 'deadlineBasis'
+> &
+  Partial<Pick<Row, 'dispatchedAt' | 'replyApprovedAt'>>;
 
 const BASIS_COLUMN = { sign: 'signDueAt', due: 'dueAt', followUp: 'followUpDueAt' } as const;
 
@@ -360,15 +380,40 @@ function provisionalNow(cal: wd.WorkingCalendar, s: DeadlineState): boolean {
   });
 }
 
+
+/** When the clock of a deadline kind started (for the "last fifth" of 即将超期). */
+function clockStart(kind: sla.DeadlineKind, s: DeadlineState): Date | null {
+  if (kind === 'locate') return s.receivedAt;
+  if (kind === 'follow_up') return s.replyApprovedAt ?? null;
+  if (kind === 'supervision') return null;
+  return s.dispatchedAt ?? null;
+}
+
+/** 确定属地: a lead received above district level must be placed in a district within this many working days. */
+const LOCATE_WORKING_DAYS = 1;
+
+/** The 确定属地 deadline of a lead not yet dispatched and placed above district level; null otherwise. */
+async function locateDueAt(db: Db, s: DeadlineState): Promise<Date | null> {
+  if (s.status !== 'received') return null;
+  const [region] = await db.select({ level: regions.level }).from(regions).where(eq(regions.id, s.regionId));
+  if (!region || (region.level !== 'province' && region.level !== 'city')) return null;
+  const cal = await getCalendar(db);
+  try {
+    return sla.endOfChinaDay(wd.addWorkingDays(cal, sla.chinaDate(s.receivedAt), LOCATE_WORKING_DAYS));
+  } catch {
+    return new Date(s.receivedAt.getTime() + 86_400_000);
+  }
+}
+
 /** The current-deadline columns for a lead's (new) state. */
 async function deadlineColumns(db: Db, s: DeadlineState) {
-  const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null });
+  const current = sla.currentDeadline({ ...s, status: s.status as ComplaintStatus, followedUp: s.followedUpAt !== null, locateDueAt: await locateDueAt(db, s) });
   const cal = await getCalendar(db);
   const deadlinesProvisional = provisionalNow(cal, s);
   if (!current) return { currentDueKind: null, currentDueAt: null, currentDueSoonAt: null, deadlinesProvisional };
   let soon: Date;
   try {
-    soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent);
+    soon = sla.dueSoonFrom(cal, current.kind, current.at, s.urgent, clockStart(current.kind, s));
   } catch {
     soon = new Date(current.at.getTime() - 2 * 86_400_000);
   }
@@ -453,6 +498,22 @@ async function correctProject(tx: Db, actor: Actor, c: Row, projectId: string | 
   await update(tx, c, patch, now);
   Object.assign(c, patch);
   await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: `更正物业项目为：${name}`, at: now });
+}
+
+/** 确定属地: staff place a lead in a region of their jurisdiction (a district or below) before dispatch. */
+async function locate(tx: Db, actor: Actor, c: Row, regionCode: string, now: Date) {
+  if (c.status !== 'received' && c.status !== 'returned') fail({ regionCode: '线索已派单，不能再更改属地' });
+  const [r] = await tx
+    .select({ id: regions.id, name: regions.name, level: regions.level, path: regions.path })
+    .from(regions)
+    .where(and(eq(regions.code, regionCode), regionScope(actor, regions.id)));
+  if (!r) fail({ regionCode: '区划不存在或不在管辖范围内' });
+  const region = r as NonNullable<typeof r>;
+  if (region.level === 'province' || region.level === 'city') fail({ regionCode: '请选择区（县）或街道' });
+  if (region.id === c.regionId) return;
+  await update(tx, c, { regionId: region.id }, now);
+  Object.assign(c, { regionId: region.id, regionPath: region.path });
+  await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: `确定属地：${region.name}`, at: now });
 }
 
 // ── Facts for the policy ─────────────────────────────────────────────────────────────────────
@@ -553,6 +614,7 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       : rankDuplicates(c.description, await repo.duplicateCandidates(db, actor, c, DUPLICATE_WINDOW_DAYS));
   const stored = c.triage as StoredTriage;
   const correctedBy = c.triageCorrectedBy ? await userName(db, c.triageCorrectedBy) : null;
+  const confirmedBy = c.triageConfirmedBy ? await userName(db, c.triageConfirmedBy) : null;
   const approvedBy = c.replyApprovedBy ? await userName(db, c.replyApprovedBy) : null;
   const contact = c.anonymous
     ? null
@@ -574,6 +636,8 @@ export async function getDetail(db: Db, deps: ComplaintDeps, actor: Actor, id: s
       modelVersion: c.triageModelVersion,
       confidence: stored.model?.confidence ?? null,
       needsHuman: c.triageNeedsHuman,
+      confirmedAt: c.triageConfirmedAt,
+      confirmedByName: confirmedBy,
     },
     coOrgUnits,
     finalAssignment: c.finalAssignment,
@@ -650,20 +714,21 @@ type Handler<A extends ActionName> = (ctx: Ctx<A>) => Promise<void>;
 const handlers: { [A in ActionName]: Handler<A> } = {
   async triage({ tx, actor, c, input, now }) {
     if (input.projectId !== undefined && (input.projectId ?? null) !== c.projectId) await correctProject(tx, actor, c, input.projectId ?? null, now);
+    if (input.regionCode) await locate(tx, actor, c, input.regionCode, now);
     const stored = c.triage as StoredTriage;
-    const { projectId: _project, ...classification } = input;
+    const { projectId: _project, regionCode: _region, ...classification } = input;
     const next = { ...classification, coDepartments: [...new Set(input.coDepartments)].filter((d) => d !== input.leadDepartment) };
     const before = { category: c.category, leadDepartment: c.leadDepartment, coDepartments: c.coDepartments, urgent: c.urgent };
+    const confirmation = { triageConfirmedBy: actor.userId, triageConfirmedAt: now };
     if (!differs(before, next)) {
-      // Confirming a low-confidence proposal unchanged is the human decision it was waiting for.
-      if (c.triageNeedsHuman) {
-        await update(tx, c, { triageNeedsHuman: false }, now);
-        await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: '人工确认系统分流建议', at: now });
-      }
+      // Submitting the classification unchanged is the officer's confirmation (人工确认), and the
+      // human decision a low-confidence proposal was waiting for.
+      await update(tx, c, { ...confirmation, triageNeedsHuman: false }, now);
+      await addEvent(tx, actor, c.id, { action: 'triage', from: c.status, to: c.status, note: '人工确认分类与责任部门', at: now });
       return;
     }
     await tx.insert(triageCorrections).values({ complaintId: c.id, proposal: stored.proposal, corrected: next, correctedBy: actor.userId, at: now });
-    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now, triageNeedsHuman: false }, now);
+    await update(tx, c, { ...next, triageCorrectedBy: actor.userId, triageCorrectedAt: now, triageNeedsHuman: false, ...confirmation }, now);
     await addEvent(tx, actor, c.id, {
       action: 'triage',
       from: c.status,
@@ -703,7 +768,9 @@ const handlers: { [A in ActionName]: Handler<A> } = {
       clock = { dispatchedAt: now, signDueAt: d.signDueAt, actDueAt: d.actDueAt, dueAt: d.dueAt, deadlineBasis };
     }
     const final = c.returnCount >= RETURN_CAP;
-    await update(tx, c, { ...clock, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
+    // Dispatching with the classification shown is standing behind it: it confirms an unconfirmed proposal.
+    const confirmation = c.triageConfirmedAt ? {} : { triageConfirmedBy: actor.userId, triageConfirmedAt: now };
+    await update(tx, c, { ...clock, ...confirmation, status: to as string, leadOrgUnitId: leadId, coOrgUnitIds: coIds, finalAssignment: final }, now);
     const lead = byId.get(leadId)?.name;
     const co = coIds.map((u) => byId.get(u)?.name).join('、');
     await addEvent(tx, actor, c.id, {
@@ -752,6 +819,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     if (input.outcome === 'rectification_ordered') {
       if (!input.rectificationDeadline) fields.rectificationDeadline = '责令整改须填写整改期限';
       else if (input.rectificationDeadline < todayInChina(now)) fields.rectificationDeadline = '整改期限不能早于今天';
+      if (!input.rectificationMeasures) fields.rectificationMeasures = '责令整改须写明整改措施（企业应当做到什么）';
     }
     if (input.outcome === 'referred' && !input.referredTo) fields.referredTo = '请填写移交的部门';
     if ((input.finding === 'unsubstantiated') !== (input.outcome === 'not_substantiated')) {
@@ -762,6 +830,7 @@ const handlers: { [A in ActionName]: Handler<A> } = {
     let problemId: string | null = c.problemId;
     let problemNote = '';
     if (input.outcome === 'rectification_ordered') {
+      const complainantNames = [deps.cipher.decrypt(c.contactNameEnc)].filter((n): n is string => !!n);
       const problem = await openProblem(tx, actor, {
         source: 'complaint',
         sourceId: c.id,
@@ -770,12 +839,14 @@ const handlers: { [A in ActionName]: Handler<A> } = {
         projectId: c.projectId,
         enterpriseId: c.enterpriseId,
         category: c.category,
-        title: `${c.projectName ?? c.address ?? '线索'}：${FOCUS_CATEGORY_LABELS[c.category as FocusCategory] ?? '投诉问题'}`.slice(0, 120),
+        // Titled from its own facts (the findings), never the category's full label (issue 15).
+        title: problemTitleFromFindings(c.projectName ?? null, redactPersonalData(input.details, { knownNames: complainantNames }).text),
         description: input.details,
+        measures: input.rectificationMeasures ?? null,
         responsibleOrgUnitId: c.leadOrgUnitId,
         deadline: input.rectificationDeadline as string,
         // The company sees this problem: the complainant's own name is removed wherever it appears.
-        knownNames: [deps.cipher.decrypt(c.contactNameEnc)].filter((n): n is string => !!n),
+        knownNames: complainantNames,
       });
       problemId = problem.id;
       problemNote = `；已建立整改问题 ${problem.code}${problem.repeatOffence ? '（屡改屡犯）' : ''}`;
@@ -1120,9 +1191,21 @@ export async function publicTracking(db: Db, code: string) {
     timeline,
     // A merged complainant reads the reply written for the lead it joined: personal data in it is not theirs.
     reply: released ? { text: parent ? redactPersonalData(handling.replyText as string).text : (handling.replyText as string), at: handling.replyApprovedAt } : null,
-    canRate: status === 'replied' && released && c.followedUpAt === null,
+    // The resident rates once; a staff phone follow-up (followed_up_by set) does not take that away.
+    canRate: status === 'replied' && released && !residentRated(c),
     satisfaction: c.satisfaction,
+    handlingUnit: handling.leadOrgUnitId ? ((await repo.unitNames(db, [handling.leadOrgUnitId]))[0]?.name ?? null) : null,
+    replyDueBy: handling.dueAt && !['replied', 'closed'].includes(status) ? sla.chinaDate(handling.dueAt) : null,
+    staffFollowUp:
+      c.followedUpAt && c.followedUpBy && c.satisfaction
+        ? { satisfaction: c.satisfaction, satisfactionLabel: SATISFACTION_LABELS[c.satisfaction as Satisfaction] ?? c.satisfaction, at: c.followedUpAt }
+        : null,
   };
+}
+
+/** The resident rated on the tracking page (a staff follow-up records who called; the resident's own rating does not). */
+function residentRated(c: Pick<Row, 'followedUpAt' | 'followedUpBy'>): boolean {
+  return c.followedUpAt !== null && c.followedUpBy === null;
 }
 
 /** The resident's own rating on the tracking page: the follow-up of the current reply. */
@@ -1136,7 +1219,7 @@ export async function publicRating(db: Db, code: string, input: { satisfaction: 
     const parent = c.mergedIntoId ? await repo.findById(tx, c.mergedIntoId) : null;
     const status = (parent ? parent.status : c.status) as ComplaintStatus;
     if (status !== 'replied') throw conflict('答复发布后才能评价');
-    if (c.followedUpAt) throw conflict('您已评价过本次答复');
+    if (residentRated(c)) throw conflict('您已评价过本次答复');
     if (parent) {
       // A merged lead: the rating is recorded on the resident's own lead; the parent's handling goes on.
       await tx.update(complaints).set({ satisfaction: input.satisfaction, followUpNote: input.comment ?? null, followedUpAt: now, updatedAt: now }).where(eq(complaints.id, c.id));

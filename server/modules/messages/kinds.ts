@@ -1,6 +1,12 @@
+import { COMMITMENT_MESSAGE_KINDS } from '../commitments/commitments.messages.js';
 import { complaintMessageKinds, residentMessageKinds } from '../complaints/complaints.messages.js';
+import { HOTLINE_MESSAGE_KINDS } from '../hotlines/hotlines.messages.js';
 import { importMessageKinds } from '../imports/imports.messages.js';
+import { INSPECTION_MESSAGE_KINDS } from '../inspections/inspections.messages.js';
+import { NOTICE_MESSAGE_KINDS } from '../notices/notices.messages.js';
 import { problemMessageKinds } from '../problems/problems.messages.js';
+import { REPORT_MESSAGE_KINDS } from '../reports/reports.messages.js';
+import { SELF_INSPECTION_MESSAGE_KINDS } from '../self-inspections/self-inspections.messages.js';
 import type { MessageKindDef } from './publish.js';
 
 /**
@@ -13,7 +19,12 @@ const MODULE_KINDS: Array<Record<string, MessageKindDef>> = [
   residentMessageKinds,
   problemMessageKinds,
   importMessageKinds,
-  // ← append other modules' kinds here, e.g. commitmentMessageKinds,
+  COMMITMENT_MESSAGE_KINDS,
+  SELF_INSPECTION_MESSAGE_KINDS,
+  NOTICE_MESSAGE_KINDS,
+  HOTLINE_MESSAGE_KINDS,
+  INSPECTION_MESSAGE_KINDS,
+  REPORT_MESSAGE_KINDS,
 ];
 
 function compose(sources: Array<Record<string, MessageKindDef>>): Record<string, MessageKindDef> {

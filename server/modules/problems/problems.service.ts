@@ -155,8 +155,9 @@ export async function getProblem(db: Db, actor: Actor, id: string): Promise<Prob
       repeatOffence: row.repeatOffence,
       repeatOfProblemId: row.repeatOfProblemId,
       previous,
-      suggestedNextStep: step,
-      suggestedNextStepLabel: step ? (LADDER_LABELS[step] ?? step) : null,
+      // The regulator's internal judgement (建议执法措施) is not the company's to read.
+      suggestedNextStep: enterpriseView ? null : step,
+      suggestedNextStepLabel: enterpriseView || !step ? null : (LADDER_LABELS[step] ?? step),
     },
     timeline: timeline.map((e) => ({
       id: e.id,

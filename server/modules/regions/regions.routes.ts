@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { REGION_LEVELS, type RegionLevel } from '../../../core/org.js';
 import type { AppDeps } from '../../deps.js';
 import { actorOf } from '../../http/authenticate.js';
 import { createRegionBody, moveRegionBody, presentRegion, regionSchema, updateRegionBody } from './regions.schemas.js';
@@ -25,6 +26,20 @@ export async function regionRoutes(app: FastifyInstance, { db }: AppDeps) {
       const rows = await service.listRegionChildren(db, actorOf(request), request.query.parent);
       return { items: rows.map((r) => presentRegion(r.row, r.childCount)) };
     },
+  );
+
+  r.get(
+    '/api/public/regions',
+    {
+      config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '门户：下级行政区划（免登录；不传 parent 时为本平台服务范围的下级，如各区）',
+        querystring: z.object({ parent: z.string().trim().max(40).optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) })) }) },
+      },
+    },
+    async (request) => ({ items: (await service.listPublicRegionChildren(db, request.query.parent || undefined)) as { code: string; name: string; level: RegionLevel }[] }),
   );
 
   r.get(

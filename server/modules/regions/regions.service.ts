@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { childLevelOf, type RegionLevel } from '../../../core/org.js';
 import { isOfficialCode, nextCustomCode, pathOf } from '../../../core/region-codes.js';
 import type { Db } from '../../db/client.js';
-import { regions } from '../../db/schema/index.js';
+import { projects, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { AppError, conflict, validationFailed } from '../../http/errors.js';
@@ -91,4 +91,53 @@ export async function moveRegion(db: Db, actor: Actor, code: string, newParentCo
 export async function regionTree(db: Db, actor: Actor, rootCode: string | undefined, depth: number) {
   const root = await regionInScope(db, actor, rootCode ?? actor.regionCode);
   return repo.listSubtree(db, root.path, depth);
+}
+
+/**
+ * The deployment's service area: the deepest region containing every registered project (e.g.
+ * the city), or the root when nothing is registered yet. A portal lead with no district is kept
+ * there, in the coordinators' 待确定属地 box.
+ */
+export async function serviceAreaRegionId(db: Db): Promise<number> {
+  const [span] = await db
+    .select({ lo: sql<string | null>`min(${regions.path})`, hi: sql<string | null>`max(${regions.path})` })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId));
+  let path: string | null = null;
+  if (span?.lo && span.hi) {
+    let i = 0;
+    while (i < span.lo.length && span.lo[i] === span.hi[i]) i++;
+    path = span.lo.slice(0, span.lo.lastIndexOf('/', i - 1) + 1);
+    if (i === span.lo.length && span.lo === span.hi) path = span.lo;
+  }
+  if (path && path !== '/') {
+    const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.path, path));
+    if (row) return row.id;
+  }
+  const [root] = await db.select({ id: regions.id }).from(regions).orderBy(sql`length(${regions.path})`, asc(regions.id)).limit(1);
+  return root.id;
+}
+
+/** Levels a resident picks on the portal form (区 → 街道); communities are too fine for the form. */
+const PUBLIC_LEVELS = new Set<string>(['province', 'city', 'district', 'street']);
+
+/**
+ * GET /api/public/regions (no login): the children of `parentCode`, or of the service area when
+ * none is given — code, name and level only. The region tree is public information.
+ */
+export async function listPublicRegionChildren(db: Db, parentCode?: string) {
+  let parentId: number;
+  if (parentCode) {
+    const parent = await repo.findRegionByCode(db, parentCode);
+    if (!parent) throw new AppError('NOT_FOUND', 404, '区划不存在');
+    parentId = parent.id;
+  } else {
+    parentId = await serviceAreaRegionId(db);
+  }
+  const rows = await db
+    .select({ code: regions.code, name: regions.name, level: regions.level })
+    .from(regions)
+    .where(eq(regions.parentId, parentId))
+    .orderBy(asc(regions.sortOrder), asc(regions.code));
+  return rows.filter((r) => PUBLIC_LEVELS.has(r.level));
 }

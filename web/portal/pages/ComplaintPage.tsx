@@ -70,6 +70,43 @@ function ProjectPicker(props: { id?: string; value?: string; onChange?: (v: stri
   );
 }
 
+interface FormValues {
+  projectId?: string;
+  district?: string;
+  street?: string;
+  enterpriseName?: string;
+  address?: string;
+  description: string;
+  anonymous?: boolean;
+  confidential?: boolean;
+  contactName?: string;
+  contactPhone?: string;
+  smsConsent?: boolean;
+}
+
+interface PublicRegion {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/** Children of a region from the public tree (the service area's districts when no parent). */
+function useRegions(parent: string | null | undefined, enabled = true) {
+  const [items, setItems] = useState<PublicRegion[]>([]);
+  useEffect(() => {
+    if (!enabled) return setItems([]);
+    let live = true;
+    api
+      .get<{ items: PublicRegion[] }>('/api/public/regions', parent ? { parent } : {})
+      .then((r) => live && setItems(r.items))
+      .catch(() => live && setItems([]));
+    return () => {
+      live = false;
+    };
+  }, [parent, enabled]);
+  return items;
+}
+
 /** Public complaint form (no login), phone-first. The tracking code is shown only after the server stored the complaint. */
 export default function ComplaintPage() {
   const [form] = Form.useForm();
@@ -81,6 +118,10 @@ export default function ComplaintPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const anonymous: boolean = Form.useWatch('anonymous', form) ?? false;
+  const projectId: string | undefined = Form.useWatch('projectId', form);
+  const district: string | undefined = Form.useWatch('district', form);
+  const districts = useRegions(null, !projectId);
+  const streets = useRegions(district, !projectId && !!district);
 
   /** The running bot check: resolves to the solution, null when the check is off, or rejects. */
   const solution = useRef<Promise<{ challenge: string; nonce: string } | null> | null>(null);
@@ -116,7 +157,12 @@ export default function ComplaintPage() {
 
   const submit = async () => {
     setFormError(null);
-    const v = await form.validateFields();
+    let v: FormValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing next to each field
+    }
     const local = checkPublicComplaint({ description: v.description ?? '', contactName: v.contactName, contactPhone: v.contactPhone, anonymous: !!v.anonymous });
     if (Object.keys(local).length) {
       form.setFields(Object.entries(local).map(([name, msg]) => ({ name, errors: [msg] })));
@@ -136,6 +182,8 @@ export default function ComplaintPage() {
       const res = await api.post<{ trackingCode: string }>('/api/public/complaints', {
         description: v.description.trim(),
         projectId: v.projectId || undefined,
+        regionCode: v.projectId ? undefined : v.street || v.district || undefined,
+        enterpriseName: v.projectId ? undefined : v.enterpriseName?.trim() || undefined,
         address: v.address?.trim() || undefined,
         anonymous: !!v.anonymous,
         confidential: !!v.confidential,
@@ -207,9 +255,29 @@ export default function ComplaintPage() {
       </Typography.Paragraph>
       <Card size="small" styles={{ body: { padding: 12 } }}>
         <Form form={form} name="publicComplaint" layout="vertical" initialValues={{ anonymous: false, confidential: false, smsConsent: true }}>
-          <Form.Item name="projectId" label="所在小区" extra="从列表中选择；找不到就不选，在下面写清地址。">
+          <Form.Item name="projectId" label="所在小区" extra="可输入小区名称、路名或物业公司名称搜索；找不到就不选，在下面选择所在区、街道并写清地址。">
             <ProjectPicker />
           </Form.Item>
+          {!projectId && (
+            <>
+              <div style={{ display: 'flex', flexWrap: 'wrap', columnGap: 8 }}>
+                <Form.Item name="district" label="所在区" style={{ flex: '1 1 140px' }} extra="选择后，投诉直接交由该区办理">
+                  <Select
+                    allowClear
+                    placeholder="请选择区"
+                    options={districts.map((r) => ({ value: r.code, label: r.name }))}
+                    onChange={() => form.setFieldValue('street', undefined)}
+                  />
+                </Form.Item>
+                <Form.Item name="street" label="所在街道（选填）" style={{ flex: '1 1 140px' }}>
+                  <Select allowClear disabled={!district} placeholder={district ? '请选择街道' : '先选择区'} options={streets.map((r) => ({ value: r.code, label: r.name }))} />
+                </Form.Item>
+              </div>
+              <Form.Item name="enterpriseName" label="被投诉的物业公司（选填）">
+                <Input placeholder="如 某某物业服务有限公司，知道简称也可以" maxLength={100} />
+              </Form.Item>
+            </>
+          )}
           <Form.Item name="address" label="详细地址（选填）">
             <Input placeholder="如 3 栋 2 单元，或路名门牌" maxLength={200} />
           </Form.Item>
@@ -220,8 +288,9 @@ export default function ComplaintPage() {
           >
             <Input.TextArea rows={6} maxLength={PUBLIC_DESCRIPTION_MAX} showCount placeholder="写清楚：什么事、什么时候开始、物业公司怎么说的、现在怎么样了。" />
           </Form.Item>
-          <Form.Item label="照片（选填）" extra={`最多 ${PUBLIC_MAX_PHOTOS} 张，每张不超过 5 MB`}>
+          <Form.Item label="照片（选填）" htmlFor="complaint-photos" extra={`最多 ${PUBLIC_MAX_PHOTOS} 张，每张不超过 5 MB`}>
             <Upload
+              id="complaint-photos"
               listType="picture-card"
               accept="image/jpeg,image/png,image/webp"
               fileList={files}

@@ -15,10 +15,14 @@ interface Tracking {
   reply: { text: string; at: string | null } | null;
   canRate: boolean;
   satisfaction: string | null;
+  handlingUnit: string | null;
+  replyDueBy: string | null;
+  staffFollowUp: { satisfaction: string; satisfactionLabel: string; at: string | null } | null;
 }
 
 const SATISFACTION: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
-const STATUS_COLOR: Record<string, string> = { closed: 'green', replied: 'blue', merged: 'default' };
+// Solid colours (white text) for AA contrast.
+const STATUS_COLOR: Record<string, string> = { closed: '#15803d', replied: '#1d4ed8', merged: '#4b5563' };
 
 const normalise = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
@@ -70,11 +74,15 @@ export default function TrackPage() {
   const code = normalise(search.get('code') ?? '');
   const [input, setInput] = useState(code);
   const [data, setData] = useState<Tracking | null>(null);
-  const [state, setState] = useState<'idle' | 'loading' | 'notfound' | 'error'>('idle');
+  const [state, setState] = useState<'idle' | 'loading' | 'notfound' | 'badlength' | 'error'>('idle');
   const [errorText, setErrorText] = useState('');
 
   const load = useCallback(async (c: string) => {
     if (!c) return;
+    if (c.length !== 10) {
+      setData(null);
+      return setState('badlength');
+    }
     setState('loading');
     try {
       setData(await api.get<Tracking>(`/api/public/complaints/${encodeURIComponent(c)}`));
@@ -128,6 +136,7 @@ export default function TrackPage() {
       </Card>
 
       {state === 'loading' && !data && <Spin style={{ display: 'block', margin: 24 }} />}
+      {state === 'badlength' && <Alert type="warning" showIcon style={{ marginTop: 12 }} message="查询码为 10 位，请核对后重新输入" />}
       {state === 'notfound' && <Result status="warning" title="未找到该查询码，请核对后重试" subTitle="查询码由 10 位字母和数字组成，请注意区分数字 0/1 与字母。" />}
       {state === 'error' && <Alert type="error" showIcon message={errorText} style={{ marginTop: 12 }} />}
 
@@ -137,7 +146,7 @@ export default function TrackPage() {
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
               <Typography.Text type="secondary">当前状态</Typography.Text>
               <Typography.Title level={3} style={{ margin: 0 }} data-testid="tracking-status">
-                <Tag color={STATUS_COLOR[data.status] ?? 'processing'} style={{ fontSize: 18, padding: '4px 10px' }}>
+                <Tag color={STATUS_COLOR[data.status] ?? '#1d4ed8'} style={{ fontSize: 18, padding: '4px 10px' }}>
                   {data.statusLabel}
                 </Tag>
               </Typography.Title>
@@ -148,7 +157,17 @@ export default function TrackPage() {
               </Descriptions.Item>
               <Descriptions.Item label="提交时间">{fmtDateTime(data.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label="问题类别">{data.categoryLabel}</Descriptions.Item>
-              {data.satisfaction && <Descriptions.Item label="您的评价">{SATISFACTION[data.satisfaction] ?? data.satisfaction}</Descriptions.Item>}
+              <Descriptions.Item label="承办单位">{data.handlingUnit ?? '正在确定承办单位'}</Descriptions.Item>
+              {data.replyDueBy && <Descriptions.Item label="答复期限">{data.replyDueBy} 前答复您</Descriptions.Item>}
+              {data.staffFollowUp && (
+                <Descriptions.Item label="电话回访结果">
+                  {data.staffFollowUp.satisfactionLabel}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    （工作人员记录{data.staffFollowUp.at ? `，${fmtDateTime(data.staffFollowUp.at)}` : ''}）
+                  </Typography.Text>
+                </Descriptions.Item>
+              )}
+              {data.satisfaction && !data.staffFollowUp && <Descriptions.Item label="您的评价">{SATISFACTION[data.satisfaction] ?? data.satisfaction}</Descriptions.Item>}
             </Descriptions>
           </Card>
 
@@ -159,6 +178,9 @@ export default function TrackPage() {
             </Card>
           )}
 
+          {data.canRate && data.staffFollowUp && (
+            <Alert type="info" showIcon style={{ marginTop: 12 }} message="工作人员已电话回访并记录了上面的结果；如与您的意见不同，请在下面亲自评价，以您的评价为准。" />
+          )}
           {data.canRate && <RatingForm code={data.trackingCode} onDone={() => void load(data.trackingCode)} />}
 
           <Card size="small" title="办理过程" style={{ marginTop: 12 }}>

@@ -60,7 +60,9 @@ export function LoginPage() {
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-          连续 5 次密码错误将锁定账号 15 分钟；30 分钟无操作自动退出。公众投诉请前往 <a href="/portal">公众服务门户</a>。
+          连续 5 次密码错误将锁定账号 15 分钟；30 分钟无操作自动退出。公众投诉请前往 <a href="/portal" style={{ textDecoration: 'underline' }}>
+            公众服务门户
+          </a>。
         </Typography.Paragraph>
       </Card>
     </div>

@@ -234,7 +234,7 @@ export default function CaseDetailPage() {
             </Row>
           ))}
           <Form.Item name="redactionChecked" valuePropName="checked">
-            <Checkbox>已人工核对：文中已去除居民姓名、电话、房号、身份证号等个人信息（企业名称可保留）</Checkbox>
+            <Checkbox>已人工核对：文中已去除居民姓名、电话、微信号、QQ 号、电子邮箱、房号、身份证号等个人信息（企业名称可保留）</Checkbox>
           </Form.Item>
         </Form>
       ) : (

@@ -113,7 +113,7 @@ export default function CasesPage() {
         ]}
       />
       <Modal open={creating} title="新建典型案例" okText="生成草稿" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="系统从所选案件生成四部分草稿，并自动去除姓名、电话、房号、身份证号；发布前须人工核对。" />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="系统从所选案件生成四部分草稿，并自动去除姓名、电话、微信号、QQ 号、电子邮箱、房号、身份证号；发布前须人工核对。" />
         <Form form={form} layout="vertical" name="newCase" initialValues={{ sourceType: 'problem' }}>
           <Form.Item name="sourceType" label="案件来源">
             <Radio.Group

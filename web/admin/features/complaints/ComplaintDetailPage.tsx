@@ -120,7 +120,8 @@ export default function ComplaintDetailPage() {
     try {
       setDetail(await getComplaint(id as string));
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : '加载失败');
+      // A malformed or unknown id (or one outside the jurisdiction) is simply a lead that does not exist here.
+      setError(err instanceof ApiError && (err.status === 404 || err.status === 422 || err.status === 400) ? '线索不存在' : err instanceof ApiError ? err.message : '加载失败');
     }
   }, [id]);
   useEffect(() => {
@@ -191,8 +192,21 @@ export default function ComplaintDetailPage() {
           description={detail.supervision.note}
         />
       )}
-      {sla && (active || escalations.length > 0) && (
+      {sla && (active || escalations.length > 0 || (detail.status === 'closed' && sla.dueAt)) && (
         <Card size="small" style={{ marginBottom: 16 }}>
+          {detail.status === 'closed' && sla.dueAt && (
+            <Alert
+              style={{ marginBottom: 12 }}
+              showIcon
+              {...(() => {
+                const answeredAt = detail.reply?.approvedAt ?? detail.closedAt;
+                const late = !!answeredAt && new Date(answeredAt).getTime() > new Date(sla.dueAt as string).getTime();
+                return late
+                  ? { type: 'warning' as const, message: `超期办结：答复于 ${fmtDateTime(answeredAt)}，办理答复期限 ${fmtDateTime(sla.dueAt)}` }
+                  : { type: 'success' as const, message: `按期办结${answeredAt ? `：答复于 ${fmtDateTime(answeredAt)}` : ''}，办理答复期限 ${fmtDateTime(sla.dueAt)}` };
+              })()}
+            />
+          )}
           {escalations.length > 0 && (
             <Alert
               type={active && sla.overdue ? 'error' : 'warning'}
@@ -371,9 +385,18 @@ export default function ComplaintDetailPage() {
             {triage && (
               <Alert
                 style={{ marginTop: 8 }}
-                type={differs ? 'warning' : 'success'}
+                type={!detail.triage?.confirmedAt ? 'info' : differs ? 'warning' : 'success'}
                 showIcon
-                message={differs ? `已人工修正：${categoryLabel(confirmed.category)}，主办 ${deptLabel(confirmed.leadDepartment)}${confirmed.urgent ? '，紧急' : ''}` : '人工确认与系统建议一致'}
+                message={
+                  !detail.triage?.confirmedAt
+                    ? '待人工确认：请核对系统建议，无误可直接派单（派单即视为确认），有误请“确认/修正分类”'
+                    : differs
+                      ? `已人工修正：${categoryLabel(confirmed.category)}，主办 ${deptLabel(confirmed.leadDepartment)}${confirmed.urgent ? '，紧急' : ''}`
+                      : '人工确认与系统建议一致'
+                }
+                description={
+                  detail.triage?.confirmedAt ? `${detail.triage.confirmedByName ?? ''} ${fmtDateTime(detail.triage.confirmedAt)}`.trim() : undefined
+                }
               />
             )}
           </Card>

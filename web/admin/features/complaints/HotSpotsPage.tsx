@@ -54,7 +54,7 @@ export default function HotSpotsPage() {
   ];
 
   return (
-    <PageContainer title="投诉热点" content="线索集中、同类问题反复出现的企业和项目，列入集中处理（S0 §二：集中处理一批信访投诉举报多的物业服务企业）。">
+    <PageContainer title="投诉热点" content="线索集中、同类问题反复出现的企业和项目，列入集中处理：集中处理一批信访投诉举报多的物业服务企业。">
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <span>区划</span>

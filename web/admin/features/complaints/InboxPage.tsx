@@ -13,12 +13,14 @@ import { CATEGORY_OPTIONS, CHANNEL_LABELS, STATUS_LABELS, SlaTags, StatusTag, ca
 
 const BOXES: Array<{ key: Box | 'all'; label: string; permission?: Permission | Permission[] }> = [
   { key: 'to_dispatch', label: '待派单', permission: 'complaint:dispatch' },
+  { key: 'unlocated', label: '待确定属地', permission: 'complaint:dispatch' },
   { key: 'to_sign', label: '待签收' },
   { key: 'in_progress', label: '办理中' },
   { key: 'due_soon', label: '即将超期' },
   { key: 'overdue', label: '已超期' },
   { key: 'escalated', label: '超期升级', permission: ['complaint:supervise', 'complaint:dispatch'] },
   { key: 'supervised', label: '挂牌督办' },
+  { key: 'mine_unit', label: '本单位线索', permission: 'complaint:approve' },
   { key: 'all', label: '全部' },
 ];
 
@@ -88,7 +90,8 @@ export default function InboxPage() {
         request={(params) => tableRequest<ComplaintListItem>('/api/complaints', params)}
         search={{ labelWidth: 'auto', defaultCollapsed: true }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1500 }}
+        // Fits a 1440 px screen beside the menu without cutting columns; narrower screens scroll.
+        scroll={{ x: 1300 }}
         onRow={(r) => ({ onClick: () => navigate(`/app/complaints/${r.id}`), style: { cursor: 'pointer' } })}
         toolbar={{
           menu: {
@@ -150,7 +153,7 @@ export default function InboxPage() {
             dataIndex: 'description',
             search: false,
             ellipsis: true,
-            width: 360,
+            width: 220,
             render: (_d, r) => (
               <>
                 <SlaTags item={r} /> {r.description}
@@ -192,9 +195,9 @@ export default function InboxPage() {
                 },
               ]
             : []),
-          { title: '类别', dataIndex: 'categoryLabel', search: false, width: 150, render: (_d, r) => categoryLabel(r.category) },
-          { title: '项目 / 企业', dataIndex: 'projectName', search: false, width: 200, ellipsis: true, render: (_d, r) => [r.projectName, r.enterpriseName].filter(Boolean).join(' / ') || '—' },
-          { title: '主办', dataIndex: 'leadOrgUnitName', search: false, width: 160, ellipsis: true, render: (_d, r) => r.leadOrgUnitName ?? deptLabel(r.leadDepartment) },
+          { title: '类别', dataIndex: 'categoryLabel', search: false, width: 120, render: (_d, r) => categoryLabel(r.category) },
+          { title: '项目 / 企业', dataIndex: 'projectName', search: false, width: 180, ellipsis: true, render: (_d, r) => [r.projectName, r.enterpriseName].filter(Boolean).join(' / ') || '—' },
+          { title: '主办', dataIndex: 'leadOrgUnitName', search: false, width: 150, ellipsis: true, render: (_d, r) => r.leadOrgUnitName ?? deptLabel(r.leadDepartment) },
           { title: '渠道', dataIndex: 'channelLabel', search: false, width: 90, render: (_d, r) => CHANNEL_LABELS[r.channel] ?? r.channel },
           { title: '收到时间', dataIndex: 'receivedAt', search: false, width: 140, render: (_d, r) => fmtDateTime(r.receivedAt) },
         ]}

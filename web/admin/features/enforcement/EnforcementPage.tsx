@@ -42,7 +42,7 @@ export default function EnforcementPage() {
         }
         columns={[
           { title: '关键词', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '文号或企业名称' } },
-          { title: '区划', dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionSelect /> },
+          { title: '区划', dataIndex: 'region', hideInTable: true, hideInSearch: !can('region:read'), renderFormItem: () => <RegionSelect /> },
           { title: '企业', dataIndex: 'enterpriseId', hideInTable: true, renderFormItem: () => <EnterpriseSelect /> },
           {
             title: '文号',

@@ -1,7 +1,7 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Permission } from '../../../../core/roles.js';
 import { nextYearCalendarWarning } from '../../../../core/working-days.js';
 import { type Page, api } from '../../../common/api.js';
@@ -25,6 +25,14 @@ interface Tile {
 const TILES: Tile[] = [
   { key: 'to_dispatch', title: '待派单线索', permission: 'complaint:dispatch', url: '/api/complaints', query: { box: 'to_dispatch' }, to: '/app/complaints?box=to_dispatch' },
   { key: 'to_sign', title: '待签收线索', permission: 'complaint:handle', url: '/api/complaints', query: { box: 'to_sign' }, to: '/app/complaints?box=to_sign' },
+  {
+    key: 'reply_pending',
+    title: '待审核答复',
+    permission: 'complaint:approve',
+    url: '/api/complaints',
+    query: { box: 'mine_unit', status: 'reply_pending' },
+    to: '/app/complaints?box=mine_unit&status=reply_pending',
+  },
   { key: 'in_progress', title: '办理中线索', permission: 'complaint:handle', url: '/api/complaints', query: { box: 'in_progress' }, to: '/app/complaints?box=in_progress' },
   { key: 'due_soon', title: '即将超期', permission: 'complaint:read', url: '/api/complaints', query: { box: 'due_soon' }, to: '/app/complaints?box=due_soon', alarm: true },
   { key: 'overdue', title: '已超期线索', permission: 'complaint:read', url: '/api/complaints', query: { box: 'overdue' }, to: '/app/complaints?box=overdue', alarm: true },
@@ -36,7 +44,6 @@ const TILES: Tile[] = [
 /** 工作台: who I am, what waits for me (counted by the same list queries the inboxes use), calendar warnings. */
 export default function HomePage() {
   const { me, can } = useSession();
-  const navigate = useNavigate();
   const [counts, setCounts] = useState<Record<string, number | null>>({});
   const [calendarWarning, setCalendarWarning] = useState<string | null>(null);
   const [enterpriseName, setEnterpriseName] = useState<string | null>(null);
@@ -65,13 +72,15 @@ export default function HomePage() {
             const n = counts[t.key];
             return (
               <Col key={t.key} xs={12} md={8} xl={6}>
-                <Card hoverable size="small" onClick={() => navigate(t.to)}>
-                  <Statistic
-                    title={t.title}
-                    value={n === undefined ? '…' : n === null ? '—' : n}
-                    valueStyle={t.alarm && n ? { color: '#cf1322' } : undefined}
-                  />
-                </Card>
+                <Link to={t.to} style={{ display: 'block' }} aria-label={`${t.title}：${n ?? ''}`}>
+                  <Card hoverable size="small">
+                    <Statistic
+                      title={t.title}
+                      value={n === undefined ? '…' : n === null ? '—' : n}
+                      valueStyle={t.alarm && n ? { color: '#cf1322' } : undefined}
+                    />
+                  </Card>
+                </Link>
               </Col>
             );
           })}

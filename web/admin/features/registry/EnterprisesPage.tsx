@@ -51,7 +51,7 @@ export default function EnterprisesPage() {
         ]}
         columns={[
           { title: '名称/信用代码', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '企业名称、信用代码或法定代表人' } },
-          { title: '注册地', dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionSelect /> },
+          { title: '注册地', dataIndex: 'region', hideInTable: true, hideInSearch: !can('region:read'), renderFormItem: () => <RegionSelect /> },
           {
             title: '企业名称',
             dataIndex: 'name',

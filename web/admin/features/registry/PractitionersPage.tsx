@@ -90,7 +90,7 @@ export default function PractitionersPage() {
         columns={[
           { title: '姓名/证书编号', dataIndex: 'q', hideInTable: true },
           { title: '企业', dataIndex: 'enterpriseId', hideInTable: true, renderFormItem: () => <EnterpriseSelect placeholder="全部企业" /> },
-          { title: '区划', dataIndex: 'region', hideInTable: true, tooltip: '企业注册地或所在项目位于该区划（含下级）', renderFormItem: () => <RegionSelect /> },
+          { title: '区划', dataIndex: 'region', hideInTable: true, hideInSearch: !can('region:read'), tooltip: '企业注册地或所在项目位于该区划（含下级）', renderFormItem: () => <RegionSelect /> },
           { title: '姓名', dataIndex: 'name', search: false },
           {
             title: '岗位',

@@ -62,7 +62,7 @@ export default function ProjectDetailPage() {
           <Descriptions.Item label="最后更新">{fmtDateTime(p.updatedAt)}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="收费等信息公示（S3 §二.5）">
+      <Card title="收费等信息公示">
         {missing.length > 0 ? (
           <Alert
             type="warning"

@@ -32,7 +32,7 @@ export default function ProjectsPage() {
   const [creating, setCreating] = useState(false);
 
   return (
-    <PageContainer title="物业项目" content="辖区内的住宅小区及其物业服务企业、收费信息公示情况（S3 §二.5 七项）。">
+    <PageContainer title="物业项目" content="辖区内的住宅小区及其物业服务企业、收费信息公示情况（七项公示内容）。">
       <ProTable<Project>
         rowKey="id"
         actionRef={ref}
@@ -62,7 +62,7 @@ export default function ProjectsPage() {
         ]}
         columns={[
           { title: '名称/地址', dataIndex: 'q', hideInTable: true },
-          { title: '所属区划', dataIndex: 'region', hideInTable: true, renderFormItem: () => <RegionSelect /> },
+          { title: '所属区划', dataIndex: 'region', hideInTable: true, hideInSearch: !can('region:read'), renderFormItem: () => <RegionSelect /> },
           {
             title: '物业服务企业',
             dataIndex: 'enterpriseId',

@@ -5,7 +5,7 @@ import { api } from '../../../../common/api.js';
 export type Channel = 'web' | 'phone' | 'letter' | 'visit' | 'hotline_12345' | 'inspection' | 'referral' | 'open311';
 export type LeadDepartment = 'housing' | 'market' | 'police' | 'civil' | 'credit' | 'none';
 export type ComplaintStatus = 'received' | 'dispatched' | 'accepted' | 'handled' | 'reply_pending' | 'replied' | 'closed' | 'returned' | 'merged';
-export type Box = 'to_dispatch' | 'to_sign' | 'in_progress' | 'due_soon' | 'overdue' | 'escalated' | 'supervised' | 'mine_unit';
+export type Box = 'to_dispatch' | 'unlocated' | 'to_sign' | 'in_progress' | 'due_soon' | 'overdue' | 'escalated' | 'supervised' | 'mine_unit';
 export type RecallResult = 'confirmed' | 'not_reached' | 'contradicted';
 
 export interface TriageCue {
@@ -94,6 +94,9 @@ export interface ComplaintDetail extends ComplaintListItem {
     cues: TriageCue[];
     correctedAt: string | null;
     correctedByName: string | null;
+    /** 人工确认: when an officer confirmed or corrected the proposal (dispatching with it counts); null = 待人工确认. */
+    confirmedAt: string | null;
+    confirmedByName: string | null;
   } | null;
   coDepartments: LeadDepartment[];
   leadOrgUnitId: string | null;

@@ -1,3 +1,4 @@
+import { RegionSelect } from '../../../components/RegionSelect.js';
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Switch, Typography, Upload } from 'antd';
 import type { FormInstance } from 'antd';
@@ -51,6 +52,11 @@ function FindingFields({ form }: { form: FormInstance }) {
       {outcome === 'rectification_ordered' && (
         <Form.Item name="rectificationDeadline" label="整改期限" rules={[{ required: true, message: '责令整改须设定整改期限' }]} extra="将同时在问题清单中建立整改台账。">
           <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+        </Form.Item>
+      )}
+      {outcome === 'rectification_ordered' && (
+        <Form.Item name="rectificationMeasures" label="整改措施" rules={[{ required: true, message: '责令整改须写明整改措施' }]} extra="企业须做到什么；企业在问题台账中看到这一要求。">
+          <Input.TextArea rows={3} maxLength={2000} placeholder="如 三日内恢复供水，不得以停水方式催缴物业费" />
         </Form.Item>
       )}
       {outcome === 'referred' && (
@@ -138,6 +144,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
       outcome: v.outcome,
       details: v.details,
       rectificationDeadline: ymd(v.rectificationDeadline),
+      rectificationMeasures: v.outcome === 'rectification_ordered' ? v.rectificationMeasures?.trim() || undefined : undefined,
       referredTo: v.referredTo || undefined,
     }),
   },
@@ -287,14 +294,21 @@ export const ACTIONS: Record<string, ActionSpec> = {
     body: (v) => ({ deadline: ymd(v.deadline), note: v.note }),
   },
   triage: {
-    label: '修正分类',
-    title: '修正分类与责任部门',
-    intro: () => <Typography.Paragraph type="secondary">修正记录将被保存，用于衡量和改进自动研判。</Typography.Paragraph>,
+    label: '确认/修正分类',
+    title: '确认或修正分类与责任部门',
+    intro: () => (
+      <Typography.Paragraph type="secondary">核对系统建议：无误直接提交即为人工确认，有误请修正。确认和修正都会记录，用于衡量和改进自动研判。</Typography.Paragraph>
+    ),
     fields: (d) => (
       <>
         {(d.status === 'received' || d.status === 'returned') && (
           <Form.Item name="projectId" label="物业项目" extra="物业服务企业和所在区域随项目更正；派单后不能再更换">
             <ProjectSelect initialLabel={d.projectName} placeholder="未识别到项目" />
+          </Form.Item>
+        )}
+        {(d.status === 'received' || d.status === 'returned') && !d.projectId && (
+          <Form.Item name="regionCode" label="确定属地" extra="未选小区的线索：选择所在区或街道后，由该区派单办理">
+            <RegionSelect placeholder={d.regionName ?? '选择区或街道'} allowClear />
           </Form.Item>
         )}
         <Form.Item name="category" label="问题类别" rules={[{ required: true, message: '请选择问题类别' }]}>
@@ -318,6 +332,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
       coDepartments: v.coDepartments ?? [],
       urgent: !!v.urgent,
       ...(v.projectId !== undefined ? { projectId: v.projectId ?? null } : {}),
+      ...(v.regionCode ? { regionCode: v.regionCode } : {}),
     }),
   },
 };

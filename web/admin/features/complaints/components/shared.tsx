@@ -39,7 +39,12 @@ export const LEAD_OPTIONS = [...DEPT_OPTIONS, { value: 'none', label: DEPARTMENT
 
 
 export function StatusTag({ status, label }: { status: ComplaintStatus; label?: string }) {
-  return <Tag color={STATUS_COLORS[status] ?? 'default'}>{label ?? STATUS_LABELS[status] ?? status}</Tag>;
+  // Dark text on the tag's light tint: the preset coloured text misses AA contrast (4.5:1).
+  return (
+    <Tag color={STATUS_COLORS[status] ?? 'default'} style={{ color: 'rgba(0, 0, 0, 0.88)' }}>
+      {label ?? STATUS_LABELS[status] ?? status}
+    </Tag>
+  );
 }
 
 /** Time left until `due`, in plain words ("剩 3 天 4 小时" / "已超期 2 天"). */
