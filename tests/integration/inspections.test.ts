@@ -33,7 +33,10 @@ beforeAll(async () => {
   userId = Object.fromEntries(us.map((u) => [u.username, u.id]));
   const companyId = us.find((u) => u.username === 'enterprise-user')?.enterpriseId as string;
   const campaigns = expectStatus(await get(housing, '/api/campaigns?pageSize=50'), 200);
-  campaignId = campaigns.items.find((c: { regionCode?: string; title: string }) => c.title.includes('东湖'))?.id ?? campaigns.items[0].id;
+  // The 2021 East Lake plan (the demo also holds a current round of the same template): the records below are dated 2021.
+  campaignId =
+    campaigns.items.find((c: { title: string; startsOn?: string | null }) => c.title.includes('东湖') && String(c.startsOn).startsWith('2021'))?.id ??
+    campaigns.items[0].id;
   focus = await t.db.select({ id: campaignFocusItems.id, seq: campaignFocusItems.seq }).from(campaignFocusItems).where(eq(campaignFocusItems.campaignId, campaignId));
   const ps = await t.db
     .select({ id: projects.id, enterpriseId: projects.enterpriseId, path: regions.path })

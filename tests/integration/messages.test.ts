@@ -200,7 +200,7 @@ describe('companies and residents', () => {
     expectStatus(await act(coordinator, lead.id, 'sign'), 200);
     const deadline = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
     const d = expectStatus(
-      await act(coordinator, lead.id, 'findings', { finding: 'substantiated', outcome: 'rectification_ordered', details: `${NAME}家停水属实，责令整改`, rectificationDeadline: deadline }),
+      await act(coordinator, lead.id, 'findings', { finding: 'substantiated', outcome: 'rectification_ordered', details: `${NAME}家停水属实，责令整改`, rectificationMeasures: '立即恢复供水，不得以停水方式催缴物业费。', rectificationDeadline: deadline }),
       200,
     );
     await drain();
