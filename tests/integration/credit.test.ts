@@ -280,7 +280,7 @@ describe('the company list', () => {
         { name: '武汉市听涛苑物业管理有限公司', creditCode: '91420100TT0000002B', regionId: region?.id as number },
       ])
       .returning({ id: enterprises.id, name: enterprises.name });
-    const [plain, punished] = made as [{ id: string }, { id: string }];
+    const [plain, punished] = made as unknown as [{ id: string }, { id: string }];
     await t.db.insert(creditEvents).values({
       enterpriseId: punished.id,
       regionId: region?.id as number,
