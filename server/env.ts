@@ -81,6 +81,10 @@ export const envSchema = z.object({
   /** The platform's name in SMS texts and the public portal link sent to residents. */
   PLATFORM_NAME: z.string().default('物业整治平台'),
   PORTAL_URL: z.string().default('http://localhost:3000/portal'),
+  /** Where a fine is paid, printed in the 行政处罚决定书 (开户银行, 户名, 账号 of the non-tax revenue account). */
+  PENALTY_PAYMENT_BANK: z.string().default('（开户银行，请在配置中填写）'),
+  PENALTY_PAYMENT_ACCOUNT_NAME: z.string().default('（户名，请在配置中填写）'),
+  PENALTY_PAYMENT_ACCOUNT: z.string().default('（账号，请在配置中填写）'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -269,10 +269,10 @@ describe('credit: scoring rule, export, blacklist', () => {
     expect(await page.getByLabel('良好行为有效期').inputValue()).toBe('18');
 
     // The company's credit page; a good-conduct event now scores +7.
-    await page.getByRole('tab', { name: '企业信用查询' }).click();
-    await page.locator('#credit-enterprise').click();
-    await page.locator('#credit-enterprise').fill('听涛');
-    await pickOption(page, COMPANY);
+    await page.getByRole('tab', { name: '企业信用' }).click();
+    await page.locator('#credit-enterprise-search').fill('听涛');
+    await page.locator('#credit-enterprise-search').press('Enter');
+    await page.getByRole('row').filter({ hasText: COMPANY }).first().getByText(COMPANY).click();
     await page.waitForURL(/\/app\/credit\/enterprises\/[0-9a-f-]{36}$/);
     enterpriseUrl = page.url();
     await page.getByText('信用事件').first().waitFor();

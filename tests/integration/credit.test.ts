@@ -250,3 +250,59 @@ describe('rules', () => {
     expect(after.events.filter((e: { type: string; points: number }) => e.type === 'good_conduct' && e.points === 5)).toHaveLength(1);
   });
 });
+
+describe('the company list', () => {
+  const gradeOrder = ['C', 'B', 'A', 'AA', 'AAA'];
+  type Row = { id: string; name: string; grade: string; score: number; exact: boolean; penalised: boolean };
+  const list = async (query: string) => expectStatus(await t.as(housing, { method: 'GET', url: `/api/credit/enterprises?pageSize=200${query}` }), 200) as { items: Row[]; total: number };
+
+  it('answers without a search: every company in the jurisdiction, worst grade first, then lowest score', async () => {
+    const res = await list('');
+    expect(res.total).toBeGreaterThan(5);
+    expect(res.items.map((i) => i.id)).toEqual(expect.arrayContaining([own.id, other.id]));
+    for (let i = 1; i < res.items.length; i++) {
+      const [a, b] = [res.items[i - 1] as Row, res.items[i] as Row];
+      const ga = gradeOrder.indexOf(a.grade);
+      const gb = gradeOrder.indexOf(b.grade);
+      expect(ga < gb || (ga === gb && a.score <= b.score), `${a.name} ${a.grade}/${a.score} before ${b.name} ${b.grade}/${b.score}`).toBe(true);
+    }
+    // another district's companies are not listed
+    const theirs = expectStatus(await t.as(hongshan, { method: 'GET', url: '/api/credit/enterprises?pageSize=200' }), 200) as { items: Row[] };
+    expect(theirs.items.map((i) => i.id)).not.toContain(other.id);
+  });
+
+  it('a search for "听涛" ranks exact matches first, then penalised ones', async () => {
+    const [region] = await t.db.select({ id: regions.id }).from(regions).where(eq(regions.code, '420100-DH'));
+    const made = await t.db
+      .insert(enterprises)
+      .values([
+        { name: '武汉听涛湾物业有限公司', creditCode: '91420100TT0000001A', regionId: region?.id as number },
+        { name: '武汉市听涛苑物业管理有限公司', creditCode: '91420100TT0000002B', regionId: region?.id as number },
+      ])
+      .returning({ id: enterprises.id, name: enterprises.name });
+    const [plain, punished] = made as unknown as [{ id: string }, { id: string }];
+    await t.db.insert(creditEvents).values({
+      enterpriseId: punished.id,
+      regionId: region?.id as number,
+      type: 'warning',
+      points: -10,
+      reason: '擅自利用共用部位经营',
+      occurredOn: today,
+      validUntil: '2099-12-31',
+    });
+    const res = await list(`&q=${encodeURIComponent('听涛')}`);
+    const ids = res.items.map((i) => i.id);
+    expect(res.items[0]).toMatchObject({ id: own.id, exact: true });
+    expect(ids).toEqual(expect.arrayContaining([plain.id, punished.id]));
+    expect(res.items.every((i) => i.name.includes('听涛'))).toBe(true);
+    // exact before partial; among partial matches the penalised one first
+    const lastExact = res.items.map((i) => i.exact).lastIndexOf(true);
+    const firstPartial = res.items.findIndex((i) => !i.exact);
+    expect(lastExact).toBeLessThan(firstPartial);
+    expect(res.items.find((i) => i.id === punished.id)).toMatchObject({ exact: false, penalised: true });
+    expect(ids.indexOf(punished.id)).toBeLessThan(ids.indexOf(plain.id));
+    // the company's own credit code finds it alone
+    const byCode = await list(`&q=${own.creditCode}`);
+    expect(byCode.items[0]).toMatchObject({ id: own.id, exact: true });
+  });
+});

@@ -11,6 +11,7 @@ import { systemProgram } from '../helpers/system-checks.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 let t: TestContext;
+const PAYMENT = { PENALTY_PAYMENT_BANK: '测试银行东湖支行', PENALTY_PAYMENT_ACCOUNT_NAME: '测试非税收入专户', PENALTY_PAYMENT_ACCOUNT: '4201 0000 1111 2222' };
 let housing: string; // district-housing, 东湖房
 let market: string; // district-market, 东湖市监
 let police: string; // district-police, 东湖公
@@ -42,7 +43,7 @@ async function enterpriseIn(regionCode: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestContext();
+  t = await createTestContext(PAYMENT);
   [housing, market, police, hongshan, street] = await Promise.all(
     ['district-housing', 'district-market', 'district-police', 'other-district-housing', 'street-staff'].map((u) => t.login(u)),
   );
@@ -395,6 +396,47 @@ describe('the .docx notice', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('the 行政处罚决定书', () => {
+  const textOf = async (who: string, id: string) => {
+    const res = await t.as(who, { method: 'GET', url: `/api/enforcement-actions/${id}/document` });
+    expect(res.statusCode).toBe(200);
+    return unzipEntry(res.rawPayload, 'word/document.xml').toString('utf8').replace(/<[^>]+>/g, '');
+  };
+  const fine = { type: 'fine', date: '2026-11-23', facts: '擅自利用共用部位设置广告牌经营，拒不改正。', legalBasisIds: [prov['wygl-63']], amount: 50000 };
+
+  it('names the 复议机关 and the court, with the 60-day and 6-month limits, and the configured payment account', async () => {
+    const r = expectStatus(await t.as(housing, { method: 'POST', url: '/api/enforcement-actions', payload: { ...fine, enterpriseId: eastEnterprise.id, legalBasisIds: [prov['wygl-63']] } }), 201);
+    const text = await textOf(housing, r.id);
+    // East Lake is a functional zone without a government of its own: the city's
+    expect(text).toContain('六十日内向武汉市人民政府申请行政复议');
+    expect(text).toContain('六个月内依法向武汉市中级人民法院提起行政诉讼');
+    expect(text).toContain('不停止执行');
+    expect(text).toContain(`缴至${PAYMENT.PENALTY_PAYMENT_BANK}（户名：${PAYMENT.PENALTY_PAYMENT_ACCOUNT_NAME}；账号：${PAYMENT.PENALTY_PAYMENT_ACCOUNT}）`);
+    expect(text).toContain(r.documentNumber);
+    expect(text).not.toContain('指定银行');
+    // the clause alone: 第63条第1款第（三）项 without the text of items (一) and (二)
+    expect(text).toContain('第63条第1款第（三）项：擅自利用物业共用部位、共用设施设备进行经营的。');
+    expect(text).not.toContain('擅自占用、挖掘');
+    expect(text).not.toContain('同款');
+  });
+
+  it('a district department names the district government and the district court', async () => {
+    const r = expectStatus(await t.as(hongshan, { method: 'POST', url: '/api/enforcement-actions', payload: { ...fine, type: 'warning', amount: undefined, enterpriseId: hongshanEnterprise.id, legalBasisIds: [prov['wygl-63']] } }), 201);
+    const text = await textOf(hongshan, r.id);
+    expect(text).toContain('向武汉市洪山区人民政府申请行政复议');
+    expect(text).toContain('向武汉市洪山区人民法院提起行政诉讼');
+    expect(text).not.toContain('户名：'); // a warning has nothing to pay
+  });
+
+  it('the payment account defaults to a placeholder asking for configuration, never a made-up account', async () => {
+    const { loadEnv } = await import('../../server/env.js');
+    const env = loadEnv({});
+    expect(env.PENALTY_PAYMENT_BANK).toContain('请在配置中填写');
+    expect(env.PENALTY_PAYMENT_ACCOUNT).toContain('请在配置中填写');
+    expect(env.PENALTY_PAYMENT_ACCOUNT_NAME).toContain('请在配置中填写');
+  });
 });
 
 describe('sequence table', () => {

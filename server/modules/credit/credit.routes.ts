@@ -174,6 +174,35 @@ export async function creditRoutes(app: FastifyInstance, { db, env }: AppDeps) {
   );
 
   r.get(
+    '/api/credit/enterprises',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '企业信用列表（无搜索：按等级由低到高、同等级按分数；搜索：名称完全匹配与有扣分/黑名单的在前）',
+        querystring: pageQuery.extend({ q: z.string().trim().max(60).optional() }),
+        response: {
+          200: pageOf(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              creditCode: z.string(),
+              status: z.string(),
+              score: z.number(),
+              grade: z.enum(CREDIT_GRADES),
+              deductions: z.number(),
+              blacklisted: z.boolean(),
+              penalised: z.boolean(),
+              exact: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => service.listCompanyCredit(db, actorOf(request), request.query),
+  );
+
+  r.get(
     '/api/enterprises/:id/credit',
     { config: read, schema: { tags, summary: '企业信用：分数、等级、事件、黑名单（企业用户仅本企业）', params, response: { 200: creditResponse } } },
     async (request) => service.getEnterpriseCredit(db, actorOf(request), request.params.id),

@@ -1,6 +1,7 @@
-import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import {
   CREDIT_EVENT_LABELS,
+  CREDIT_GRADES,
   type CreditEventType,
   type CreditRule,
   DEFAULT_CREDIT_RULE,
@@ -9,7 +10,7 @@ import {
   eventCounts,
   validUntil,
 } from '../../../core/credit/index.js';
-import type { Db } from '../../db/client.js';
+import { type Db, escapeLike } from '../../db/client.js';
 import { blacklistApplications, blacklistEntries, creditEvents, creditRules, enterprises, files } from '../../db/schema/index.js';
 import { type Actor, can, isEnterpriseUser } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
@@ -684,6 +685,71 @@ export async function listEvents(db: Db, actor: Actor, q: PageQuery & { enterpri
     page: q.page,
     pageSize: q.pageSize,
   };
+}
+
+/** "武汉听涛物业服务有限公司" → "听涛": the name without the place prefix and the company-form suffix. */
+export function companyCoreName(name: string): string {
+  return name
+    .trim()
+    .replace(/^(湖北省?|武汉市?)+/, '')
+    .replace(/(物业(服务|管理|发展)?)?(集团)?(股份)?有限(责任)?公司$/, '');
+}
+
+/**
+ * The credit list of the companies the actor can read. Without a search: every company, worst
+ * grade first, then lowest score (who needs attention). With a search (name, core name or credit
+ * code): exact matches first ("听涛" = 武汉听涛物业服务有限公司), then penalised ones (a deduction
+ * that counts today, or an active blacklist entry), then by grade and score.
+ */
+export async function listCompanyCredit(db: Db, actor: Actor, q: PageQuery & { q?: string }) {
+  const today = todayInChina();
+  const term = q.q?.trim() ?? '';
+  const ents = await db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, status: enterprises.status })
+    .from(enterprises)
+    .where(and(enterpriseVisible(actor), term ? or(ilike(enterprises.name, `%${escapeLike(term)}%`), eq(enterprises.creditCode, term.toUpperCase())) : undefined));
+  const ids = ents.map((e) => e.id);
+  const rule = await getCreditRule(db);
+  const events = ids.length
+    ? await db
+        .select({ enterpriseId: creditEvents.enterpriseId, points: creditEvents.points, occurredOn: creditEvents.occurredOn, validUntil: creditEvents.validUntil, objectionStatus: creditEvents.objectionStatus })
+        .from(creditEvents)
+        .where(inArray(creditEvents.enterpriseId, ids))
+    : [];
+  const listed = ids.length
+    ? new Set(
+        (await db.select({ id: blacklistEntries.enterpriseId }).from(blacklistEntries).where(and(inArray(blacklistEntries.enterpriseId, ids), blacklistActive(today)))).map((r) => r.id),
+      )
+    : new Set<string>();
+  const byEnterprise = new Map<string, typeof events>();
+  for (const e of events) byEnterprise.set(e.enterpriseId, [...(byEnterprise.get(e.enterpriseId) ?? []), e]);
+  const upper = term.toUpperCase();
+  const rows = ents.map((e) => {
+    const own = byEnterprise.get(e.id) ?? [];
+    const { score, grade } = creditScore(rule, own, today);
+    const deductions = own.filter((x) => x.points < 0 && eventCounts(x, today)).length;
+    const blacklisted = listed.has(e.id);
+    return {
+      ...e,
+      score,
+      grade,
+      deductions,
+      blacklisted,
+      penalised: deductions > 0 || blacklisted,
+      exact: !!term && (e.name === term || e.creditCode === upper || companyCoreName(e.name) === term),
+    };
+  });
+  const gradeRank = (g: string) => -CREDIT_GRADES.indexOf(g as (typeof CREDIT_GRADES)[number]); // C first
+  rows.sort(
+    (a, b) =>
+      Number(b.exact) - Number(a.exact) ||
+      (term ? Number(b.penalised) - Number(a.penalised) : 0) ||
+      gradeRank(a.grade) - gradeRank(b.grade) ||
+      a.score - b.score ||
+      a.name.localeCompare(b.name, 'zh-CN'),
+  );
+  const { limit, offset } = limitOffset(q);
+  return { items: rows.slice(offset, offset + limit), total: rows.length, page: q.page, pageSize: q.pageSize, asOf: today };
 }
 
 /** Public lookup by credit code: name, grade, blacklisted. No persons, no event details. */

@@ -10,7 +10,12 @@ import {
   TextRun,
 } from 'docx';
 import { type EnforcementType, amountInWords, chineseDate } from '../../../core/enforcement/index.js';
-import type { ActionDetail } from './enforcement.service.js';
+import type { ActionDetail, RemedyBodies } from './enforcement.service.js';
+
+/** What a decision names besides the action itself: 复议机关, court, and where a fine is paid (configuration). */
+export interface DocumentContext extends RemedyBodies {
+  payment: { bank: string; accountName: string; account: string };
+}
 
 /*
  * The notice as a .docx in official-document layout (GB/T 9704-2012 proportions): A4, margins
@@ -50,9 +55,37 @@ function body(text: string, opts: { indent?: boolean; bold?: boolean; fontName?:
 
 const blank = () => new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '', size: SIZE_BODY })] });
 
-function requirementText(a: ActionDetail): string[] {
+/**
+ * The cited clause alone: a provision's summary may carry a note on neighbouring items of the same
+ * article ("（同款（一）…，（二）…）") for the picker; the decision does not quote them.
+ */
+export function clauseText(summary: string): string {
+  let out = summary;
+  for (;;) {
+    const start = out.search(/（同[条款项]/);
+    if (start < 0) return out;
+    let depth = 0;
+    let end = out.length;
+    for (let i = start; i < out.length; i++) {
+      if (out[i] === '（') depth++;
+      else if (out[i] === '）' && --depth === 0) {
+        end = i + 1;
+        break;
+      }
+    }
+    out = out.slice(0, start) + out.slice(end);
+  }
+}
+
+function requirementText(a: ActionDetail, ctx: DocumentContext): string[] {
   const type = a.type as EnforcementType;
   const amount = a.amount !== null ? `人民币${amountInWords(a.amount)}（¥${a.amount.toFixed(2)}）` : '';
+  // 行政复议法 第20条 (60 日), 行政诉讼法 第46条 (6 个月), 行政处罚法 第73条 (不停止执行)
+  const remedies = `如不服本决定，可以在收到本决定书之日起六十日内向${ctx.reviewBody}申请行政复议，或者在六个月内依法向${ctx.court}提起行政诉讼。申请行政复议或者提起行政诉讼期间，本决定不停止执行，法律另有规定的除外。`;
+  const { bank, accountName, account } = ctx.payment;
+  // 行政处罚法 第67条、第72条
+  const payment = (what: string) =>
+    `请自收到本决定书之日起十五日内，将${what}缴至${bank}（户名：${accountName}；账号：${account}），缴款时注明本决定书文号${a.documentNumber}，并将缴款凭证送交我单位。逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。`;
   switch (type) {
     case 'rectification_order':
       return [
@@ -67,23 +100,13 @@ function requirementText(a: ActionDetail): string[] {
     case 'interview':
       return ['请你单位法定代表人或主要负责人按通知时间、地点准时参加约谈，并携带相关材料，如实说明情况，提出整改措施。'];
     case 'warning':
-      return ['根据上述规定，决定给予你单位警告的行政处罚。', '如不服本决定，可在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。'];
+      return ['根据上述规定，决定给予你单位警告的行政处罚。', remedies];
     case 'fine':
-      return [
-        `根据上述规定，决定对你单位处以罚款${amount}的行政处罚。`,
-        '请自收到本决定书之日起十五日内将罚款缴至指定银行，逾期不缴纳的，每日按罚款数额的百分之三加处罚款。',
-        '如不服本决定，可在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
-      ];
+      return [`根据上述规定，决定对你单位处以罚款${amount}的行政处罚。`, payment('罚款'), remedies];
     case 'confiscation':
-      return [
-        `根据上述规定，决定没收你单位违法所得${amount}。`,
-        '如不服本决定，可在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
-      ];
+      return [`根据上述规定，决定没收你单位违法所得${amount}。`, payment('没收的违法所得'), remedies];
     case 'police_penalty':
-      return [
-        `根据上述规定，决定给予治安管理处罚${amount ? `，并处罚款${amount}` : ''}。`,
-        '如不服本决定，可在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
-      ];
+      return [`根据上述规定，决定给予治安管理处罚${amount ? `，并处罚款${amount}` : ''}。`, ...(amount ? [payment('罚款')] : []), remedies];
     case 'criminal_referral':
       return [`上述行为涉嫌犯罪，依照《行政执法机关移送涉嫌犯罪案件的规定》，现将案件移送你机关依法处理${amount ? `（涉案金额${amount}）` : ''}。`];
   }
@@ -93,7 +116,7 @@ export function documentFileName(a: ActionDetail): string {
   return `${a.title}-${a.documentNumber}.docx`;
 }
 
-export async function buildActionDocument(a: ActionDetail): Promise<Buffer> {
+export async function buildActionDocument(a: ActionDetail, ctx: DocumentContext): Promise<Buffer> {
   const issuer = a.issuingUnitName;
   const children: Paragraph[] = [
     // 版头: red issuing-unit name + 文书 kind, centred
@@ -128,11 +151,11 @@ export async function buildActionDocument(a: ActionDetail): Promise<Buffer> {
   children.push(body('二、法律依据', { fontName: FONT_HEI }));
   if (a.legalBasis.length === 0) children.push(body('（无）'));
   a.legalBasis.forEach((l, i) => {
-    children.push(body(`${a.legalBasis.length > 1 ? `${i + 1}. ` : ''}《${l.actTitle}》${l.article === '全文' ? '' : l.article}：${l.summary}`));
+    children.push(body(`${a.legalBasis.length > 1 ? `${i + 1}. ` : ''}《${l.actTitle}》${l.article === '全文' ? '' : l.article}：${clauseText(l.summary)}`));
   });
 
   children.push(body(a.type === 'criminal_referral' ? '三、移送事项' : a.penalty ? '三、处罚决定' : '三、整改要求', { fontName: FONT_HEI }));
-  for (const t of requirementText(a)) children.push(body(t));
+  for (const t of requirementText(a, ctx)) children.push(body(t));
 
   children.push(blank(), blank());
   // 发文机关署名 and 成文日期, right-aligned (右空四字), with the seal placeholder over them

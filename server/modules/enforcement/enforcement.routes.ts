@@ -58,7 +58,7 @@ const actionDetail = actionRow.extend({
 });
 
 /** Enforcement actions and their documents (SPEC §10). */
-export async function enforcementRoutes(app: FastifyInstance, { db }: AppDeps) {
+export async function enforcementRoutes(app: FastifyInstance, { db, env }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['enforcement'];
   const read = { permission: 'enforcement:read' } as const;
@@ -113,7 +113,10 @@ export async function enforcementRoutes(app: FastifyInstance, { db }: AppDeps) {
     { config: read, schema: { tags, summary: '执法文书（.docx，GB/T 9704 版式）', params } },
     async (request, reply) => {
       const action = await service.getAction(db, actorOf(request), request.params.id);
-      const buffer = await buildActionDocument(action);
+      const buffer = await buildActionDocument(action, {
+        ...(await service.remedyBodies(db, action.issuingOrgUnitId)),
+        payment: { bank: env.PENALTY_PAYMENT_BANK, accountName: env.PENALTY_PAYMENT_ACCOUNT_NAME, account: env.PENALTY_PAYMENT_ACCOUNT },
+      });
       return reply.type(DOCX).header('content-disposition', attachmentHeader(documentFileName(action))).send(buffer);
     },
   );

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, ilike, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CreditEventType } from '../../../core/credit/index.js';
 import {
@@ -17,7 +17,7 @@ import { inForceOn } from '../../../core/legal.js';
 import { announceNoticeServed } from '../notices/notices.service.js';
 import { openProblem } from '../problems/problems.open.js';
 import { type Db, queryRows, escapeLike } from '../../db/client.js';
-import { complaints, enforcementActions, enterprises, legalProvisions, orgUnits, problems, projects } from '../../db/schema/index.js';
+import { complaints, enforcementActions, enterprises, legalProvisions, orgUnits, problems, projects, regions } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
 import { recordAudit } from '../../http/audit.js';
 import { AppError, invalidState, notFound, validationFailed } from '../../http/errors.js';
@@ -368,6 +368,37 @@ export async function getAction(db: Db, actor: Actor, id: string) {
 }
 
 export type ActionDetail = Awaited<ReturnType<typeof getAction>>;
+
+/** The 复议机关 and the court a 行政处罚决定书 names (行政复议法 第24条; 行政诉讼法 第18条). */
+export interface RemedyBodies {
+  reviewBody: string;
+  court: string;
+}
+
+/**
+ * Derived from the issuing unit's region: a district department → the people's government and the
+ * basic court of that district ("武汉市洪山区人民政府", "武汉市洪山区人民法院"); a functional zone
+ * (风景区/开发区, no GB/T 2260 code, no people's government of its own) or a city department →
+ * the city's government and intermediate court. A deployment whose practice differs edits the text.
+ */
+export async function remedyBodies(db: Db, orgUnitId: string): Promise<RemedyBodies> {
+  const [unit] = await db.select({ path: regions.path }).from(orgUnits).innerJoin(regions, eq(regions.id, orgUnits.regionId)).where(eq(orgUnits.id, orgUnitId));
+  const codes = (unit?.path ?? '').split('/').filter(Boolean);
+  const chain = codes.length
+    ? await db.select({ code: regions.code, name: regions.name, level: regions.level, codeSource: regions.codeSource }).from(regions).where(inArray(regions.code, codes))
+    : [];
+  const byCode = new Map(chain.map((r) => [r.code, r]));
+  const ordered = codes.map((c) => byCode.get(c)).filter((r) => !!r);
+  const city = ordered.find((r) => r.level === 'city');
+  const district = ordered.find((r) => r.level === 'district' && r.codeSource === 'gb2260');
+  if (district) {
+    const name = city && !district.name.startsWith(city.name) ? `${city.name}${district.name}` : district.name;
+    return { reviewBody: `${name}人民政府`, court: `${name}人民法院` };
+  }
+  if (city) return { reviewBody: `${city.name}人民政府`, court: `${city.name}中级人民法院` };
+  const top = ordered[0]?.name ?? '';
+  return { reviewBody: `${top}人民政府`, court: `${top}人民法院` };
+}
 
 /** 双公示: marks a penalty decision as published. Only penalty decisions, only once. */
 export async function publishAction(db: Db, actor: Actor, id: string) {

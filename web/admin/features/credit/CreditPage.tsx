@@ -1,13 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable } from '@ant-design/pro-components';
-import { Button, Card, DatePicker, Form, Radio, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Radio, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { tableRequest } from '../../../common/api.js';
 import { fmtDate } from '../../../common/format.js';
 import { useNavigate } from 'react-router-dom';
 import { dayjs } from '../../../common/format.js';
 import { useSession } from '../../app/session.js';
-import { EnterpriseSelect } from '../registry/components/EnterpriseSelect.js';
-import { BLACKLIST_PENDING_LABELS, type BlacklistRow, downloadCreditExport } from './api.js';
+import { BLACKLIST_PENDING_LABELS, type BlacklistRow, type CompanyCreditRow, GRADE_COLORS, downloadCreditExport } from './api.js';
 import { CreditRuleEditor } from './components/CreditRuleEditor.js';
 import { EnterpriseCreditView } from './components/EnterpriseCreditView.js';
 
@@ -75,6 +75,44 @@ function BlacklistTable({ params, onOpen }: { params: Record<string, string>; on
   );
 }
 
+/** Every company in the jurisdiction by grade (worst first); a search puts exact and penalised matches first. */
+function CompanyCreditTable({ onOpen }: { onOpen: (id: string) => void }) {
+  const [q, setQ] = useState('');
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        辖区内物业服务企业按信用等级由低到高排列，同等级按信用分由低到高；搜索企业名称、简称或统一社会信用代码时，名称完全匹配和有扣分、在黑名单中的企业排在前面。
+      </Typography.Paragraph>
+      <Input.Search
+        id="credit-enterprise-search"
+        aria-label="搜索企业"
+        placeholder="企业名称、简称或统一社会信用代码"
+        allowClear
+        enterButton="搜索"
+        style={{ width: 420, marginBottom: 16 }}
+        onSearch={(v) => setQ(v.trim())}
+      />
+      <ProTable<CompanyCreditRow>
+        rowKey="id"
+        search={false}
+        options={false}
+        params={q ? { q } : {}}
+        request={(p) => tableRequest<CompanyCreditRow>('/api/credit/enterprises', p)}
+        pagination={{ defaultPageSize: 20 }}
+        onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '企业', dataIndex: 'name', render: (_d, r) => <Typography.Link>{r.name}</Typography.Link> },
+          { title: '统一社会信用代码', dataIndex: 'creditCode', width: 200 },
+          { title: '信用等级', dataIndex: 'grade', width: 100, render: (_d, r) => <Tag color={GRADE_COLORS[r.grade]}>{r.grade}</Tag> },
+          { title: '信用分', dataIndex: 'score', width: 90 },
+          { title: '有效扣分事件', dataIndex: 'deductions', width: 120 },
+          { title: '黑名单', width: 100, render: (_d, r) => (r.blacklisted ? <Tag color="red">生效中</Tag> : '—') },
+        ]}
+      />
+    </>
+  );
+}
+
 /** 信用管理 (staff) / 本企业信用 (enterprise users). */
 export default function CreditPage() {
   const { me, can } = useSession();
@@ -94,11 +132,10 @@ export default function CreditPage() {
         items={[
           {
             key: 'lookup',
-            label: '企业信用查询',
+            label: '企业信用',
             children: (
               <Card>
-                <Typography.Paragraph>选择企业查看其信用分、等级、信用事件和黑名单记录。</Typography.Paragraph>
-                <EnterpriseSelect id="credit-enterprise" style={{ width: 420 }} onChange={(id) => id && navigate(`/app/credit/enterprises/${id}`)} />
+                <CompanyCreditTable onOpen={(id) => navigate(`/app/credit/enterprises/${id}`)} />
               </Card>
             ),
           },

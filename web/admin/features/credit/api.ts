@@ -113,3 +113,17 @@ export interface BlacklistRow extends BlacklistEntry {
   enterpriseName: string;
   creditCode: string;
 }
+
+/** One company of GET /api/credit/enterprises. */
+export interface CompanyCreditRow {
+  id: string;
+  name: string;
+  creditCode: string;
+  status: string;
+  score: number;
+  grade: CreditGrade;
+  deductions: number;
+  blacklisted: boolean;
+  penalised: boolean;
+  exact: boolean;
+}
