@@ -1,6 +1,6 @@
 import { and, eq, like, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaigns, enterprises, practitioners, regions, users } from '../../server/db/schema/index.js';
+import { campaigns, enforcementActions, enterprises, practitioners, projects, regions, users } from '../../server/db/schema/index.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 /*
@@ -24,6 +24,8 @@ interface Route {
   method: Method;
   path: string;
 }
+/** Set in a sample's params when the record is the company's own (the company call is then skipped). */
+const COMPANY_OWN = '__companyOwn';
 type Sample = (ctx: SweepCtx) => Promise<Record<string, string> | null>;
 interface SweepCtx {
   t: TestContext;
@@ -59,8 +61,6 @@ const EXEMPT: Record<string, string> = {
   'POST /api/self-inspections/{id}/accept': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/return': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/flags/{focusItemId}/confirm': 'TODO: not yet covered (no seeded self-inspection)',
-  'GET /api/company/notices/{id}': 'TODO: not yet covered (no seeded notice to a company; staff cannot list /api/company/notices)',
-  'POST /api/company/notices/{id}/receipt': 'TODO: not yet covered (no seeded notice to a company)',
   'GET /api/inspection-plans/{id}': 'TODO: not yet covered (no seeded inspection plan)',
   'GET /api/inspections/{id}': 'TODO: not yet covered (no seeded inspection record)',
   'POST /api/inspections/{id}/findings': 'TODO: not yet covered (no seeded inspection record)',
@@ -99,7 +99,21 @@ const eastLakeDisclosure: Sample = async (ctx) => {
   const list = expectStatus(await ctx.t.as(ctx.eastLake, { method: 'GET', url: `/api/projects/${id}/disclosures` }), 200);
   return list.items[0] ? { id, item: list.items[0].item } : null;
 };
+/** A company notice is an enforcement action addressed to a company: one of 东湖 addressed to another company. */
+const otherCompanyNotice: Sample = async ({ t, companyEnterpriseId }) => {
+  const rows = await t.db
+    .select({ id: enforcementActions.id, enterpriseId: enforcementActions.enterpriseId })
+    .from(enforcementActions)
+    .innerJoin(regions, eq(regions.id, enforcementActions.regionId))
+    .where(like(regions.path, '%/420100-DH/%'));
+  const other = rows.find((r) => r.enterpriseId !== companyEnterpriseId);
+  if (other) return { id: other.id } as Record<string, string>;
+  // The demo seed addresses every 东湖 notice to the company itself: 洪山 staff and anonymous only.
+  return rows[0] ? { id: rows[0].id, [COMPANY_OWN]: '1' } : null;
+};
 const SAMPLE_IDS: Record<string, Sample> = {
+  'GET /api/company/notices/{id}': otherCompanyNotice,
+  'POST /api/company/notices/{id}/receipt': otherCompanyNotice,
   'GET /api/practitioners/{id}': eastLakePractitioner,
   'PATCH /api/practitioners/{id}': eastLakePractitioner,
   'GET /api/projects/{id}/disclosures/{item}': eastLakeDisclosure,
@@ -115,6 +129,14 @@ const SAMPLE_IDS: Record<string, Sample> = {
   // The hotline list is keyed by orgUnitId, not id.
   'PUT /api/hotlines/{orgUnitId}': eastLakeHotline,
 };
+
+/** GET routes whose sample 东湖 staff cannot read with 200 either (e.g. a document not generated yet). */
+const NO_POSITIVE_CONTROL = new Set<string>([
+  // Only administrators read user accounts; 东湖 staff get 403 on their own colleague too.
+  'GET /api/users/{id}',
+  // The company-notice view is for company users only (staff read the same record as /api/enforcement-actions/{id}).
+  'GET /api/company/notices/{id}',
+]);
 
 const OK_GET = [401, 403, 404];
 const OK_MUTATE = [401, 403, 404, 422];
@@ -215,12 +237,20 @@ describe('jurisdiction sweep over every resource route of the OpenAPI document',
     expect(routes.length).toBeGreaterThan(50);
     const uncovered: string[] = [];
     const failures: string[] = [];
+    const covered: string[] = [];
     for (const r of routes) {
       if (isExempt(r)) continue;
       let params: Record<string, string> | null = null;
       let foreignToCompany = true;
       const provider = SAMPLE_IDS[key(r)];
-      if (provider) params = await provider(ctx);
+      if (provider) {
+        params = await provider(ctx);
+        if (params?.[COMPANY_OWN]) {
+          foreignToCompany = false;
+          const { [COMPANY_OWN]: _, ...rest } = params;
+          params = rest;
+        }
+      }
       else {
         const d = await defaultSample(r);
         if (d) ({ params, foreignToCompany } = d);
@@ -237,6 +267,12 @@ describe('jurisdiction sweep over every resource route of the OpenAPI document',
       const ok = r.method === 'GET' ? OK_GET : OK_MUTATE;
       const payload = r.method === 'GET' || r.method === 'DELETE' ? undefined : {};
       const call = (cookie: string | null) => t.as(cookie, { method: r.method, url, ...(payload ? { payload } : {}) });
+      // Positive control: the sample is a real record 东湖 staff can read (single-parameter GET routes).
+      if (r.method === 'GET' && Object.keys(params).length === (r.path.match(/\{/g) ?? []).length) {
+        const own = await call(ctx.eastLake);
+        if (own.statusCode !== 200 && !NO_POSITIVE_CONTROL.has(key(r))) failures.push(`${r.method} ${url} as 东湖 staff → ${own.statusCode}: the sample is not a readable 东湖 record`);
+        else covered.push(key(r));
+      }
       const anon = await call(null);
       // Body validation runs before authentication: an anonymous empty body may be refused as invalid (422, body only).
       const anonOk = anon.statusCode === 401 || (r.method !== 'GET' && anon.statusCode === 422 && anon.json().error?.details?.in === 'body');
@@ -250,5 +286,71 @@ describe('jurisdiction sweep over every resource route of the OpenAPI document',
     }
     expect(failures, `answers across a jurisdiction:\n${failures.join('\n')}`).toEqual([]);
     expect(uncovered, `routes not covered by the sweep:\n${uncovered.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('complainant markers on the company-facing routes', () => {
+  it('never shows a company user the complainant’s name or phone (lists, details, exports)', { timeout: 60_000 }, async () => {
+    const NAME = '蒋晓岚';
+    const PHONE = '13900007771';
+    const [project] = await t.db
+      .select({ id: projects.id })
+      .from(projects)
+      .innerJoin(regions, eq(regions.id, projects.regionId))
+      .where(and(eq(projects.enterpriseId, ctx.companyEnterpriseId), like(regions.path, '%/420100-DH/%')))
+      .limit(1);
+    const post = (url: string, payload: object = {}) => t.as(ctx.eastLake, { method: 'POST', url, payload });
+    const { id } = expectStatus(
+      await post('/api/complaints', { channel: 'phone', description: `我是${NAME}，电话${PHONE}，物业把我家水阀关了，至今未恢复供水。`, projectId: project?.id, contactName: NAME, contactPhone: PHONE }),
+      201,
+    );
+    expectStatus(await post(`/api/complaints/${id}/dispatch`), 200);
+    expectStatus(await post(`/api/complaints/${id}/sign`), 200);
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const d = expectStatus(
+      await post(`/api/complaints/${id}/findings`, {
+        finding: 'substantiated',
+        outcome: 'rectification_ordered',
+        details: `经现场核实，${NAME}家中被物业停水属实。`,
+        rectificationDeadline: inDays(15),
+        rectificationMeasures: `立即恢复${NAME}家供水，不得以停水方式催缴物业费。`,
+      }),
+      200,
+    );
+    expect(d.problemId).toBeTruthy();
+
+    const [campaign] = await t.db.select({ id: campaigns.id }).from(campaigns).innerJoin(regions, eq(regions.id, campaigns.regionId)).where(eq(regions.code, '420100-DH'));
+    const campaignId = campaign?.id;
+    const read = (url: string) => t.as(company, { method: 'GET', url });
+    const companyList = expectStatus(await read('/api/problems?source=complaint&pageSize=100'), 200);
+    expect(companyList.items.map((p: { id: string }) => p.id)).toContain(d.problemId);
+    const commitments = expectStatus(await read('/api/commitments?pageSize=100'), 200);
+    const notices = await read('/api/company/notices?pageSize=100');
+    const urls = [
+      '/api/commitments?pageSize=100',
+      ...commitments.items.slice(0, 3).map((c: { id: string }) => `/api/commitments/${c.id}`),
+      '/api/commitments/summary',
+      '/api/self-inspections?pageSize=100',
+      '/api/self-inspections/assignments',
+      `/api/self-inspections/export?campaignId=${campaignId}`,
+      `/api/self-inspections/template?campaignId=${campaignId}&projectId=${project?.id}`,
+      '/api/company/notices?pageSize=100',
+      ...(notices.statusCode === 200 ? notices.json().items.slice(0, 3).map((n: { id: string }) => `/api/company/notices/${n.id}`) : []),
+      '/api/messages?pageSize=100',
+      '/api/problems?pageSize=100',
+      ...['complaint', 'inspection', 'self_inspection', 'spot_check', 'supervision', 'hotline_check'].map((s) => `/api/problems?source=${s}&pageSize=100`),
+      `/api/problems/${d.problemId}`,
+      '/api/inspections?pageSize=100',
+      `/api/inspections/visits?enterpriseId=${ctx.companyEnterpriseId}`,
+    ];
+    const leaks: string[] = [];
+    for (const url of urls) {
+      const res = await read(url);
+      expect(res.statusCode, `${url} → ${res.statusCode}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+      const body = res.rawPayload.toString('utf8');
+      if (process.env.SWEEP_DEBUG) console.log('SCAN', url, res.statusCode, body.length);
+      if (body.includes(NAME) || body.includes(PHONE)) leaks.push(`${url} (${res.statusCode})`);
+    }
+    expect(leaks, `the company sees the complainant on:\n${leaks.join('\n')}`).toEqual([]);
   });
 });
