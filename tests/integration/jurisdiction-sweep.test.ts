@@ -61,12 +61,6 @@ const EXEMPT: Record<string, string> = {
   'POST /api/self-inspections/{id}/accept': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/return': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/flags/{focusItemId}/confirm': 'TODO: not yet covered (no seeded self-inspection)',
-  'GET /api/inspection-plans/{id}': 'TODO: not yet covered (no seeded inspection plan)',
-  'GET /api/inspections/{id}': 'TODO: not yet covered (no seeded inspection record)',
-  'POST /api/inspections/{id}/findings': 'TODO: not yet covered (no seeded inspection record)',
-  'POST /api/inspections/{id}/sign': 'TODO: not yet covered (no seeded inspection record)',
-  'GET /api/inspections/{id}/enforcement-prefill': 'TODO: not yet covered (no seeded inspection record)',
-  'GET /api/inspections/{id}/photos/{fileId}': 'TODO: not yet covered (no seeded inspection record)',
   'GET /api/notifications/{id}/docx': 'TODO: not yet covered (no seeded notification)',
 };
 
@@ -197,6 +191,25 @@ beforeAll(async () => {
   expectStatus(await t.as(eastLake, { method: 'POST', url: '/api/commitments/issue', payload: { campaignId: campaign?.id, region: '420100-DH' } }), 201);
   expectStatus(
     await t.as(eastLake, { method: 'POST', url: '/api/inspection-draws', payload: { campaignId: campaign?.id, regionCode: '420100-DH', targetCount: 1, inspectorsPerTarget: 2, seed: 'sweep' } }),
+    201,
+  );
+  // An announced inspection plan and one inspection record of another 东湖 company.
+  const [inspector] = await t.db.select({ id: users.id }).from(users).where(eq(users.username, 'inspector-1'));
+  const planBody = { campaignId: campaign?.id, regionCode: '420100-DH', type: 'special', mode: 'announced', title: '巡查计划（sweep）', startsOn: '2021-10-01', endsOn: '2021-10-31', staffUserIds: [inspector?.id] };
+  const planId = expectStatus(await t.as(eastLake, { method: 'POST', url: '/api/inspection-plans', payload: planBody }), 201).id;
+  const [target] = await t.db
+    .select({ id: projects.id, enterpriseId: projects.enterpriseId })
+    .from(projects)
+    .innerJoin(regions, eq(regions.id, projects.regionId))
+    .where(and(like(regions.path, '%/420100-DH/%'), ne(projects.enterpriseId, me.enterpriseId)))
+    .limit(1);
+  const insp1 = await t.login('inspector-1');
+  expectStatus(
+    await t.as(insp1, {
+      method: 'POST',
+      url: '/api/inspections',
+      payload: { enterpriseId: target?.enterpriseId, projectIds: [target?.id], date: '2021-10-12', mode: 'announced', peopleDispatched: 2, inspectorIds: [inspector?.id], planId },
+    }),
     201,
   );
   const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
