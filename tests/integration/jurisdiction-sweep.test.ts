@@ -54,14 +54,14 @@ const EXEMPT: Record<string, string> = {
   'POST /api/messages/{id}/read': "a message belongs to its recipient; another user's id answers 404 (messages.test.ts)",
   'GET /api/imports/{id}': 'an import job belongs to the user who started it (import-progress.test.ts)',
   // No record of these exists in the demo seed and the sweep does not yet create one.
-  'GET /api/self-inspections/{id}': 'TODO: not yet covered (no seeded self-inspection; company-obligations.test.ts covers the company side)',
+  'GET /api/self-inspections/{id}': 'TODO: not yet covered (no seeded self-inspection; only a company creates one; company-obligations.test.ts covers 404 for other companies)',
   'GET /api/self-inspections/{id}/export': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/confirm': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/file': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/accept': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/return': 'TODO: not yet covered (no seeded self-inspection)',
   'POST /api/self-inspections/{id}/flags/{focusItemId}/confirm': 'TODO: not yet covered (no seeded self-inspection)',
-  'GET /api/notifications/{id}/docx': 'TODO: not yet covered (no seeded notification)',
+  'GET /api/notifications/{id}/docx': 'TODO: not yet covered (no seeded 通报; they are issued at city level, so the sample is not a 东湖 record and needs its own rule)',
 };
 
 /** Routes whose collection is not listable as `GET <prefix>?pageSize=…`: explicit sample ids. */
