@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
+import { announceLocally } from '../../db/changes.js';
 import type { Db } from '../../db/client.js';
 import { users } from '../../db/schema/index.js';
 import type { Env } from '../../env.js';
@@ -95,6 +96,8 @@ export async function confirmTotp(db: Db, cipher: FieldCipher, actor: Actor, cod
       .where(eq(users.id, user.id));
     await recordAudit(tx, actor, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
   });
+  // The database announces the change to every instance; this one drops its cached session at once.
+  announceLocally(`user:${actor.userId}`);
 }
 
 /**
