@@ -17,8 +17,8 @@ describe('campaign set-up', () => {
     const errors = watchErrors(page);
     await loginAs(page, baseUrl, 'district-housing');
     await page.goto(`${baseUrl}/app/campaigns`);
-    // The 2021 plan (the demo also runs this year's round of the same template).
-    await page.getByRole('row').filter({ hasText: '2021-' }).getByText('《东湖风景区物业管理领域侵害群众利益问题专项整治工作实施方案》').click();
+    // The 2021 plan, which ended in 2021 (the demo also runs this year's round of the same template).
+    await page.getByRole('row').filter({ hasText: /至 2021-\d\d-\d\d/ }).getByText('《东湖风景区物业管理领域侵害群众利益问题专项整治工作实施方案》').click();
     await page.waitForURL(/\/app\/campaigns\/[0-9a-f-]{36}/);
     for (const phase of ['动员部署阶段', '自查自纠阶段', '集中整治阶段', '总结巩固阶段']) await page.getByText(phase).first().waitFor();
     await page.getByText('2021-10-01 至 2021-11-14').first().waitFor();

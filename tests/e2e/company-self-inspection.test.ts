@@ -15,7 +15,7 @@ describe('the 附件1 self-inspection, company on a phone and district at the de
   const problem = `小区出入口未公示停车收费标准（浏览器测试 ${Date.now() % 100000}）`;
 
   it('lets the company fill, confirm and file its form on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await loginAs(page, baseUrl, 'enterprise-user');
@@ -95,7 +95,7 @@ describe('the 附件1 self-inspection, company on a phone and district at the de
   });
 
   it('shows the company its letters and the notices served on it, on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors = watchErrors(page);
     await loginAs(page, baseUrl, 'enterprise-user');

@@ -17,7 +17,7 @@ afterAll(() => browser?.close());
 
 /** A phone-sized page (375 px wide, touch), as most residents use the portal. */
 async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   return context.newPage();
 }
 

@@ -75,7 +75,7 @@ describe('staff console', () => {
 
 describe('public portal', () => {
   it('lists the published hotlines without login, on a phone-sized screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/portal/hotlines`);
     await page.getByText('东湖风景区建设（房管）局').waitFor();

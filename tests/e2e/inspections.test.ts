@@ -12,7 +12,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   // A phone: small touch screen.
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   page = await context.newPage();
 });
 afterAll(() => browser?.close());
@@ -91,7 +91,7 @@ describe('inspector on a phone with no signal', () => {
 
 describe('staff pages', () => {
   it('shows a draw with its seed and verifies it, the coverage with the projects not yet visited, and the portal publication', async () => {
-    const staff = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const staff = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     const p = await staff.newPage();
     const errors = watchErrors(p);
     await loginAs(p, baseUrl, 'district-housing');

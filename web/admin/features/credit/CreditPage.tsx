@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { tableRequest } from '../../../common/api.js';
 import { fmtDate } from '../../../common/format.js';
 import { useNavigate } from 'react-router-dom';
-import { dayjs } from '../../../common/format.js';
+import { chinaToday, dayjs } from '../../../common/format.js';
 import { useSession } from '../../app/session.js';
 import { BLACKLIST_PENDING_LABELS, type BlacklistRow, type CompanyCreditRow, GRADE_COLORS, downloadCreditExport } from './api.js';
 import { CreditRuleEditor } from './components/CreditRuleEditor.js';
@@ -18,7 +18,7 @@ function CreditExport() {
     downloadCreditExport({ from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD'), format: v.format });
   };
   return (
-    <Form form={form} name="creditExport" layout="inline" initialValues={{ format: 'csv', range: [dayjs().startOf('year'), dayjs()] }}>
+    <Form form={form} name="creditExport" layout="inline" initialValues={{ format: 'csv', range: [chinaToday().startOf('year'), chinaToday()] }}>
       <Form.Item name="range" label="信用事件发生日期" rules={[{ required: true, message: '请选择日期范围' }]}>
         <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
       </Form.Item>

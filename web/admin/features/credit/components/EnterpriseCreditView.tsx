@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio,
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../../common/api.js';
-import { dayjs, fmtDate, fmtDateTime } from '../../../../common/format.js';
+import { chinaToday, dayjs, fmtDate, fmtDateTime } from '../../../../common/format.js';
 import { useSession } from '../../../app/session.js';
 import { useSave, ymd } from '../../campaigns/components/shared.js';
 import {
@@ -43,7 +43,7 @@ type Dialog =
   | { kind: 'event' }
   | null;
 
-const today = () => dayjs().format('YYYY-MM-DD');
+const today = () => chinaToday().format('YYYY-MM-DD');
 const eventCounts = (e: CreditEvent) => e.counts ?? e.valid ?? (e.objectionStatus !== 'upheld' && e.occurredOn <= today() && today() <= e.validUntil);
 const blacklistActive = (b: BlacklistEntry) => b.active ?? (!b.repairedAt && !b.annulledAt && b.from <= today() && (!b.until || today() <= b.until));
 
@@ -333,7 +333,7 @@ export function EnterpriseCreditView({ enterpriseId }: { enterpriseId: string })
         okText="提交"
         title={dialog ? (dialog.kind === 'repair' && dialog.entry.pendingApplication === 'repair' ? '同意信用修复申请' : DIALOG_TITLES[dialog.kind]) : ''}
       >
-        <Form form={form} layout="vertical" name="creditDialog" initialValues={{ occurredOn: dayjs(), period: [dayjs(), null] }}>
+        <Form form={form} layout="vertical" name="creditDialog" initialValues={{ occurredOn: chinaToday(), period: [chinaToday(), null] }}>
           {(dialog?.kind === 'objection' || dialog?.kind === 'decision') && (
             <Typography.Paragraph type="secondary">
               {CREDIT_EVENT_LABELS[dialog.event.type]} {dialog.event.points}分：{dialog.event.reason}
