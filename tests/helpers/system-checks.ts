@@ -18,7 +18,7 @@ import { join } from 'node:path';
 export const SYSTEM_CHECKS = {
   libreoffice: {
     programs: ['soffice', 'libreoffice'],
-    what: 'LibreOffice 渲染执法文书 .docx 为 PDF（tests/integration/enforcement.test.ts）',
+    what: 'LibreOffice 渲染执法文书与工作通报 .docx 为 PDF（tests/integration/enforcement.test.ts、reports-notification-assessment.test.ts）',
     install: 'apt-get install -y libreoffice-writer-nogui fonts-noto-cjk',
   },
 } as const;

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, creditEvents, enterprises, legalProvisions, orgUnits, regions } from '../../server/db/schema/index.js';
 import { nextDocumentSeq } from '../../server/modules/enforcement/enforcement.service.js';
 import { systemProgram } from '../helpers/system-checks.js';
+import { unzipEntry } from '../helpers/zip.js';
 import { createTestContext, expectStatus, type TestContext } from '../helpers/app.js';
 
 let t: TestContext;
@@ -295,28 +295,6 @@ describe('credit, publication, jurisdiction', () => {
   });
 });
 
-/** Minimal zip reader: the uncompressed bytes of one entry (central directory → local header). */
-function unzipEntry(zip: Buffer, name: string): Buffer {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(p + 10);
-    const size = zip.readUInt32LE(p + 20);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extraLen = zip.readUInt16LE(p + 30);
-    const commentLen = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const entry = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
-    if (entry === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      return method === 8 ? inflateRawSync(data) : Buffer.from(data);
-    }
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  throw new Error(`${name} not in zip`);
-}
 
 describe('the .docx notice', () => {
   let docx: Buffer;

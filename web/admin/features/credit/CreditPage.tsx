@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { tableRequest } from '../../../common/api.js';
 import { fmtDate } from '../../../common/format.js';
 import { useNavigate } from 'react-router-dom';
-import { chinaToday, dayjs } from '../../../common/format.js';
+import { chinaToday } from '../../../common/format.js';
 import { useSession } from '../../app/session.js';
 import { BLACKLIST_PENDING_LABELS, type BlacklistRow, type CompanyCreditRow, GRADE_COLORS, downloadCreditExport } from './api.js';
 import { CreditRuleEditor } from './components/CreditRuleEditor.js';

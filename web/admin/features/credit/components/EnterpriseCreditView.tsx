@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Radio,
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../../common/api.js';
-import { chinaToday, dayjs, fmtDate, fmtDateTime } from '../../../../common/format.js';
+import { chinaToday, fmtDate, fmtDateTime } from '../../../../common/format.js';
 import { useSession } from '../../../app/session.js';
 import { useSave, ymd } from '../../campaigns/components/shared.js';
 import {
