@@ -204,7 +204,7 @@ describe('companies and residents', () => {
       200,
     );
     await drain();
-    const list = expectStatus(await get(company, '/api/messages?kind=problem.assigned'), 200);
+    const list = expectStatus(await get(company, '/api/messages?kind=problem.assigned&pageSize=200'), 200);
     const m = list.items.find((i: { link: string }) => i.link === `/app/problems/${d.problemId}`);
     expect(m).toBeDefined();
     expect(m.body).toContain(deadline);
