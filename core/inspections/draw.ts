@@ -1,7 +1,7 @@
 import { sha256Bytes, utf8 } from '../intake/sha256.js';
 
 /*
- * 双随机一公开 draw — a pure, versioned, re-runnable algorithm (docs/decisions/020-inspection-draw.md).
+ * 双随机一公开 draw — a pure, versioned, re-runnable algorithm (docs/decisions/011-inspection-draw.md).
  * Given the same inputs and seed, every implementation of version `DRAW_ALGORITHM` returns the same
  * targets in the same order with the same inspectors. Change nothing here without a new version:
  * stored draws name their version and are verified with it.
