@@ -52,7 +52,7 @@ import { calendarOutOfRange, getCalendar, onArrangementChanged } from '../calend
 import { todayInChina } from '../campaigns/campaigns.service.js';
 import { openProblem } from '../problems/problems.service.js';
 import { enterpriseNamedIn, projectNamedIn } from '../projects/project-name-index.js';
-import { regionPathOf } from '../regions/region-paths.js';
+import { regionLevelOf, regionPathOf } from '../regions/region-paths.js';
 import { campaignRulesForRegion } from './campaign-rules-cache.js';
 import { insertLead } from './create-lead.js';
 import { problemTitleFromFindings } from '../../../core/problems/title.js';
@@ -395,8 +395,9 @@ const LOCATE_WORKING_DAYS = 1;
 /** The 确定属地 deadline of a lead not yet dispatched and placed above district level; null otherwise. */
 async function locateDueAt(db: Db, s: DeadlineState): Promise<Date | null> {
   if (s.status !== 'received') return null;
-  const [region] = await db.select({ level: regions.level }).from(regions).where(eq(regions.id, s.regionId));
-  if (!region || (region.level !== 'province' && region.level !== 'city')) return null;
+  // From the in-memory region cache: this runs on every lead create (the hot path).
+  const level = await regionLevelOf(db, s.regionId);
+  if (level !== 'province' && level !== 'city') return null;
   const cal = await getCalendar(db);
   try {
     return sla.endOfChinaDay(wd.addWorkingDays(cal, sla.chinaDate(s.receivedAt), LOCATE_WORKING_DAYS));
