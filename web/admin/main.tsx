@@ -11,7 +11,7 @@ import { AdminApp } from './app/AdminApp.js';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   // Secondary and hint text dark enough for WCAG AA contrast (4.5:1) on white.
-  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8', colorError: '#c81e1e', colorErrorText: '#b91c1c', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' } }}>
+  <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ed8', colorLink: '#1d4ed8', colorError: '#c81e1e', colorErrorText: '#b91c1c', colorSuccess: '#237804', colorSuccessText: '#237804', colorWarningText: '#8a5300', colorTextDescription: 'rgba(0, 0, 0, 0.62)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)' } }}>
     <AntApp>
       <BrowserRouter>
         <AdminApp />
