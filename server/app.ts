@@ -59,6 +59,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
       index: false,
       // The build writes .br/.gz beside each file (scripts/vite-precompress.ts): sent as they are.
       preCompressed: true,
+      // Our own cache-control below: @fastify/send's default (max-age=0) would otherwise overwrite it.
+      cacheControl: false,
       // Files under /assets/ carry a content hash in their name: cached for a year, never revalidated.
       // The HTML pages name the current hashes, so they are always revalidated.
       setHeaders: (reply, path) => {

@@ -20,4 +20,18 @@ describe('the served web bundle', () => {
       }
     }
   });
+
+  it('hashed scripts go out compressed and cached for a year; pages are revalidated (issue 13)', async () => {
+    const base = inject('baseUrl');
+    const html = await fetch(`${base}/`);
+    expect(html.headers.get('cache-control')).toBe('no-cache');
+    const src = [...(await html.text()).matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] as string)[0];
+    expect(src).toMatch(/^\/assets\/.+-[\w-]{8,}\.js$/);
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(new URL(src, base), { headers: { 'accept-encoding': encoding } });
+      await res.arrayBuffer();
+      expect(res.headers.get('content-encoding'), encoding).toBe(encoding);
+      expect(res.headers.get('cache-control'), encoding).toBe('public, max-age=31536000, immutable');
+    }
+  });
 });
