@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,7 +12,7 @@ import { registerAuthentication } from './http/authenticate.js';
 import { registerErrorHandling } from './http/errors.js';
 import { registerOpenApi } from './http/openapi.js';
 import { pgRateLimitStore } from './http/rate-limit-store.js';
-import { SECURITY_HEADERS } from './http/security-headers.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerRequestLog } from './http/request-log.js';
 import { MODULES } from './modules/index.js';
 
@@ -36,11 +35,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   registerRequestLog(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   // Content-Security-Policy and the other standard headers on every response (pages, API, errors, 404).
-  await app.register(helmet, { global: true, ...SECURITY_HEADERS });
+  registerSecurityHeaders(app);
 
   await app.register(cookie);
   // Per-route limits of the public routes, counted in PostgreSQL (shared by every app instance).

@@ -77,6 +77,14 @@ describe('two app instances on one database', () => {
     );
   });
 
+  it('a year of the holiday calendar entered elsewhere ends the provisional computation on the instance that had cached the calendar', async () => {
+    const cookie = await t.login('district-housing');
+    const probe = async () => expectStatus<{ date: string; provisional: boolean }>(await onB(cookie, { method: 'GET', url: '/api/calendar/add-working-days?date=2031-03-03&days=1' }), 200);
+    expect((await probe()).provisional).toBe(true);
+    await t.db.execute(sql`INSERT INTO calendar_years (year, source, complete) VALUES (2031, '两实例测试', true)`);
+    await vi.waitFor(async () => expect((await probe()).provisional).toBe(false), { timeout: 3000, interval: 50 });
+  });
+
   it('tracking codes and audit rows stay one sequence: leads taken on both instances at once are all stored, each once', async () => {
     const cookie = await t.login('district-housing');
     const payload = { channel: 'phone', description: '楼道灯坏了很久，物业一直不修，请核查处理。', contactName: '李女士', contactPhone: '13900139000' };

@@ -63,3 +63,13 @@ DROP TRIGGER IF EXISTS wy_changes_enterprises ON enterprises;
 --> statement-breakpoint
 CREATE TRIGGER wy_changes_enterprises AFTER INSERT OR UPDATE OF name, status, region_id OR DELETE OR TRUNCATE ON enterprises
   FOR EACH STATEMENT EXECUTE FUNCTION wy_notify_table_change();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS wy_changes_calendar_years ON calendar_years;
+--> statement-breakpoint
+CREATE TRIGGER wy_changes_calendar_years AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar_years
+  FOR EACH STATEMENT EXECUTE FUNCTION wy_notify_table_change();
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS wy_changes_calendar_days ON calendar_days;
+--> statement-breakpoint
+CREATE TRIGGER wy_changes_calendar_days AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON calendar_days
+  FOR EACH STATEMENT EXECUTE FUNCTION wy_notify_table_change();

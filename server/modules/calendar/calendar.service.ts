@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { provisionalHolidays } from '../../../core/provisional-calendar.js';
 import * as wd from '../../../core/working-days.js';
+import { announceLocally, cachedValue } from '../../db/changes.js';
 import { type Db, queryRows } from '../../db/client.js';
 import { calendarDays, calendarYears } from '../../db/schema/index.js';
 import type { Actor } from '../../http/actor.js';
@@ -28,42 +29,42 @@ export function onArrangementChanged(listener: ArrangementListener): void {
   if (!listeners.includes(listener)) listeners.push(listener);
 }
 
+/** While > 0, an arrangement is being changed inside a transaction: read it from that transaction. */
+let changing = 0;
+
 async function arrangementChanged(tx: Db, actor: Actor, year: number) {
-  invalidateCalendarCache();
-  for (const l of listeners) await l(tx, actor, [year]);
+  changing++;
+  try {
+    for (const l of listeners) await l(tx, actor, [year]);
+  } finally {
+    changing--;
+  }
 }
 
-let cache: { stamp: string; calendar: wd.WorkingCalendar } | null = null;
-
-/**
- * Cheap fingerprint of the calendar tables. Checked on every use, so a year added through another
- * app instance is picked up at once; the full load happens only when it changes.
- */
-async function stampOf(db: Db): Promise<string> {
-  const [row] = await queryRows<{ years: number; days: number; changed: string | null }>(
-    db,
-    sql`SELECT (SELECT count(*) FROM calendar_years)::int AS years, (SELECT count(*) FROM calendar_days)::int AS days,
-               (SELECT max(updated_at)::text FROM calendar_years) AS changed`,
-  );
-  return `${row?.years}:${row?.days}:${row?.changed}`;
-}
-
-export async function getCalendar(db: Db): Promise<wd.WorkingCalendar> {
-  const stamp = await stampOf(db);
-  if (cache?.stamp === stamp) return cache.calendar;
+async function loadCalendar(db: Db): Promise<wd.WorkingCalendar> {
   const years = await db.select({ year: calendarYears.year }).from(calendarYears).where(eq(calendarYears.complete, true));
   const days = await db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
-  const calendar = wd.buildWorkingCalendar(
+  return wd.buildWorkingCalendar(
     years.map((y) => y.year),
     days.map((d) => ({ date: d.date, kind: d.kind as 'holiday' | 'workday' })),
     provisionalHolidays,
   );
-  cache = { stamp, calendar };
-  return calendar;
 }
 
+/**
+ * The calendar, kept in memory until calendar_years or calendar_days change — through this or any
+ * other instance (db/changes.ts; a change is announced on commit, so a rolled-back edit never
+ * reaches the cache). Recomputations inside an arrangement change read their own transaction.
+ */
+const calendarCache = cachedValue(['calendar_years', 'calendar_days'], 10 * 60_000, loadCalendar);
+
+export function getCalendar(db: Db): Promise<wd.WorkingCalendar> {
+  return changing > 0 ? loadCalendar(db) : calendarCache.get(db);
+}
+
+/** Drops this instance's copy at once (after a commit, before the database's announcement arrives). */
 export function invalidateCalendarCache(): void {
-  cache = null;
+  announceLocally('table:calendar_years');
 }
 
 /** The AppError for a date outside the known years; `field` names the request field at fault. */
