@@ -1,4 +1,5 @@
-import { sha256Bytes, utf8 } from '../intake/sha256.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 
 /*
  * 双随机一公开 draw — a pure, versioned, re-runnable algorithm (docs/decisions/011-inspection-draw.md).
@@ -38,7 +39,7 @@ export interface DrawTarget {
 
 /** xoshiro128** (Blackman & Vigna) seeded from SHA-256("sdr-v1:" + seed): the first 16 bytes as 4 little-endian uint32. */
 export function seededRandom(seed: string): () => number {
-  const h = sha256Bytes(utf8(`sdr-v1:${seed}`));
+  const h = sha256(utf8ToBytes(`sdr-v1:${seed}`));
   const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
   const s = new Uint32Array([view.getUint32(0, true), view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)]);
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;

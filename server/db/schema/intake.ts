@@ -13,7 +13,7 @@ import { importJobs } from './registry.js';
 export const intakeBotChallenges = pgTable(
   'intake_bot_challenges',
   {
-    /** SHA-256 hex of the challenge text. */
+    /** The ALTCHA challenge: hex SHA-256(salt + secret number), unique per issued challenge. */
     challengeId: text('challenge_id').primaryKey(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }).notNull().defaultNow(),

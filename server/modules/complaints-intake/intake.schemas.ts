@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { PUBLIC_DESCRIPTION_MAX, PUBLIC_MAX_PHOTOS } from '../../../core/intake/public-form.js';
 import { importResultSchema } from '../imports/imports.schemas.js';
 
+/** An ALTCHA solution (decision 013): the challenge as issued by GET /api/public/bot-check, with the number found. */
+export const altchaPayload = z.object({
+  algorithm: z.literal('SHA-256'),
+  challenge: z.string().regex(/^[0-9a-f]{64}$/),
+  number: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  salt: z.string().min(1).max(200),
+  signature: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
 /** Portal form body (POST /api/public/complaints). Field rules beyond shape: core/intake/public-form.ts. */
 export const publicComplaintBody = z.object({
   description: z.string().max(PUBLIC_DESCRIPTION_MAX + 200, `问题描述不能超过 ${PUBLIC_DESCRIPTION_MAX} 个字`),
@@ -18,17 +27,24 @@ export const publicComplaintBody = z.object({
   anonymous: z.boolean().optional(),
   confidential: z.boolean().optional(),
   photoIds: z.array(z.uuid('无效的照片')).max(PUBLIC_MAX_PHOTOS, `照片最多 ${PUBLIC_MAX_PHOTOS} 张`).optional(),
-  botCheck: z
-    .object({ challenge: z.string().max(200), nonce: z.string().max(64) })
-    .nullish(),
+  /**
+   * The bot check's solution: the ALTCHA payload as an object, or base64 of its JSON (what the
+   * ALTCHA widget emits). Shape and signature are checked in bot-check.ts, with field messages.
+   */
+  botCheck: z.union([z.string().max(1000), z.record(z.string(), z.unknown())]).nullish(),
 });
 export type PublicComplaintBody = z.infer<typeof publicComplaintBody>;
 
+/** An ALTCHA challenge plus `enabled`, `difficulty` (= maxnumber) and `expiresAt`; only `enabled` … `expiresAt` when off. */
 export const botCheckResponse = z.object({
   enabled: z.boolean(),
   challenge: z.string().nullable(),
   difficulty: z.number().int(),
   expiresAt: z.date().nullable(),
+  algorithm: z.literal('SHA-256').optional(),
+  maxnumber: z.number().int().optional(),
+  salt: z.string().optional(),
+  signature: z.string().optional(),
 });
 
 export const publicProjectsQuery = z.object({ q: z.string().trim().max(50, '关键词不超过 50 个字').default('') });

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PUBLIC_DESCRIPTION_MAX, PUBLIC_MAX_PHOTOS, PUBLIC_PHOTO_MAX_BYTES, checkPublicComplaint } from '../../../core/intake/public-form.js';
 import { ApiError, api, applyFieldErrors } from '../../common/api.js';
-import { solveInBrowser } from '../components/proofOfWork.js';
+import { type AltchaSolution, solveInBrowser } from '../components/proofOfWork.js';
 
 interface PublicProject {
   id: string;
@@ -13,13 +13,18 @@ interface PublicProject {
   address: string;
   regionName: string;
 }
+/** GET /api/public/bot-check: an ALTCHA challenge when `enabled`. */
 interface BotCheck {
   enabled: boolean;
   challenge: string | null;
   difficulty: number;
   expiresAt: string | null;
+  algorithm?: 'SHA-256';
+  maxnumber?: number;
+  salt?: string;
+  signature?: string;
 }
-type BotState = { phase: 'loading' } | { phase: 'off' } | { phase: 'solving'; progress: number } | { phase: 'ready'; challenge: string; nonce: string } | { phase: 'error'; message: string };
+type BotState = { phase: 'loading' } | { phase: 'off' } | { phase: 'solving'; progress: number } | { phase: 'ready'; solution: AltchaSolution } | { phase: 'error'; message: string };
 
 /** Project picker: search by estate name or address (public endpoint, ≤ 20 results). */
 function ProjectPicker(props: { id?: string; value?: string; onChange?: (v: string | undefined) => void }) {
@@ -124,7 +129,7 @@ export default function ComplaintPage() {
   const streets = useRegions(district, !projectId && !!district);
 
   /** The running bot check: resolves to the solution, null when the check is off, or rejects. */
-  const solution = useRef<Promise<{ challenge: string; nonce: string } | null> | null>(null);
+  const solution = useRef<Promise<AltchaSolution | null> | null>(null);
 
   /** Fetches a challenge and starts solving it in the background while the resident types. */
   const startBotCheck = useCallback(() => {
@@ -134,15 +139,15 @@ export default function ComplaintPage() {
     setBot({ phase: 'loading' });
     const run = (async () => {
       const c = await api.get<BotCheck>('/api/public/bot-check');
-      if (!c.enabled || !c.challenge) {
+      if (!c.enabled || !c.challenge || !c.salt || !c.signature) {
         setBot({ phase: 'off' });
         return null;
       }
       setBot({ phase: 'solving', progress: 0 });
-      const challenge = c.challenge;
-      const nonce = await solveInBrowser(challenge, c.difficulty, { signal: ac.signal, onProgress: (p) => !ac.signal.aborted && setBot({ phase: 'solving', progress: p }) });
-      if (!ac.signal.aborted) setBot({ phase: 'ready', challenge, nonce });
-      return { challenge, nonce };
+      const challenge = { algorithm: 'SHA-256' as const, challenge: c.challenge, maxnumber: c.maxnumber ?? c.difficulty, salt: c.salt, signature: c.signature };
+      const solved = await solveInBrowser(challenge, { signal: ac.signal, onProgress: (p) => !ac.signal.aborted && setBot({ phase: 'solving', progress: p }) });
+      if (!ac.signal.aborted) setBot({ phase: 'ready', solution: solved });
+      return solved;
     })();
     run.catch((err) => {
       if (!ac.signal.aborted) setBot({ phase: 'error', message: err instanceof ApiError ? err.message : '安全验证加载失败，请检查网络后点“重试”' });
@@ -172,7 +177,7 @@ export default function ComplaintPage() {
     setSubmitting(true);
     try {
       // Usually finished while the resident typed; otherwise wait here (the progress bar shows it).
-      let botCheck: { challenge: string; nonce: string } | null;
+      let botCheck: AltchaSolution | null;
       try {
         botCheck = await (solution.current ?? Promise.resolve(null));
       } catch {
