@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
   CalendarRangeError,
+  chinaDate,
   nextYearCalendarWarning,
   addCalendarDays,
   addWorkingDays,
@@ -186,5 +187,17 @@ describe('nextYearCalendarWarning', () => {
     expect(nextYearCalendarWarning('2026-10-31', [2025, 2026])).toBeNull();
     expect(nextYearCalendarWarning('2026-11-01', [2025, 2026])).toMatch(/2027年的法定节假日安排尚未录入/);
     expect(nextYearCalendarWarning('2026-12-20', [2026, 2027])).toBeNull();
+  });
+});
+
+describe('chinaDate', () => {
+  it('agrees with the time-zone database on every hour around midnight in China, across years', () => {
+    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2040, 0, 1); t += 7 * 3_600_000 + 13 * 60_000) {
+      const at = new Date(t);
+      expect(chinaDate(at), at.toISOString()).toBe(tz.format(at));
+    }
+    expect(chinaDate(new Date('2026-12-07T15:59:59Z'))).toBe('2026-12-07');
+    expect(chinaDate(new Date('2026-12-07T16:00:00Z'))).toBe('2026-12-08');
   });
 });

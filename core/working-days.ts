@@ -97,8 +97,15 @@ const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai',
 
 /** The calendar date in China (UTC+8, the platform's business day) of an instant, 'YYYY-MM-DD', whatever the server's time zone. */
 export function chinaDate(at: Date = new Date()): string {
-  return CHINA_DATE.format(at);
+  // China Standard Time is UTC+8 all year (no daylight saving since 1991): plain arithmetic, an
+  // order of magnitude cheaper than Intl formatting on the lead-create path. Earlier instants
+  // (historic data) keep the time-zone database's answer.
+  const ms = at.getTime();
+  return ms >= NO_DST_SINCE ? new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10) : CHINA_DATE.format(at);
 }
+
+/** 1992-01-01T00:00+08:00: from here on Asia/Shanghai is a fixed UTC+8. */
+const NO_DST_SINCE = Date.UTC(1991, 11, 31, 16);
 
 /** True for a real calendar date written 'YYYY-MM-DD'. */
 export function isIsoDate(value: string): boolean {

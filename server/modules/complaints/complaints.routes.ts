@@ -53,7 +53,7 @@ const ACTION_SUMMARIES: Record<s.ActionName, string> = {
 };
 
 /** Complaints and leads (SPEC §5), staff side, and the public tracking page. */
-export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }: AppDeps) {
+export async function complaintRoutes(app: FastifyInstance, { db, database, cipher, env }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['complaints'];
   const read = { permission: 'complaint:read' } as const;
@@ -72,10 +72,11 @@ export async function complaintRoutes(app: FastifyInstance, { db, cipher, env }:
       schema: { tags, summary: '登记线索（来电、来信、来访、检查发现、部门转办等）', body: s.createComplaintInput, response: { 201: z.object({ id: z.string(), trackingCode: z.string() }) } },
     },
     async (request, reply) => {
-      // Without attachments the lead's writes are one statement (create-lead.ts), atomic on its own.
+      // Without attachments the lead's writes are one statement (create-lead.ts), atomic on its own,
+      // which concurrent leads may share (group commit).
       const created = request.body.attachments?.length
         ? await db.transaction((tx) => service.createComplaint(tx, deps, actorOf(request), request.body))
-        : await service.createComplaint(db, deps, actorOf(request), request.body);
+        : await service.createComplaint(db, deps, actorOf(request), request.body, { standalone: true, driver: database.driver });
       return reply.status(201).send(created);
     },
   );

@@ -160,7 +160,14 @@ type StoredTriage = {
  * caller's transaction: triage under the campaign's rules, project/enterprise identification,
  * encrypted contact, first timeline event and audit row. Signature shared with the intake module.
  */
-export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor, input: CreateComplaintInput): Promise<{ id: string; trackingCode: string }> {
+export async function createComplaint(
+  tx: Db,
+  deps: ComplaintDeps,
+  actor: Actor,
+  input: CreateComplaintInput,
+  /** `standalone`: `tx` is the database itself (no transaction, no attachments to claim). */
+  write: { standalone?: boolean; driver?: 'pglite' | 'postgres' } = {},
+): Promise<{ id: string; trackingCode: string }> {
   const fields: Fields = {};
   const now = new Date();
   let project: { id: string; name: string; regionId: number; enterpriseId: string | null; address: string } | null = null;
@@ -209,6 +216,7 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
   const phone = anonymous || !input.contactPhone ? null : normalisePhone(input.contactPhone);
   const attachmentIds = [...new Set(input.attachments ?? [])];
   // One statement writes the lead, the correction, the first event and the audit row (create-lead.ts).
+  if (write.standalone && attachmentIds.length) throw new Error('a lead with attachments is written in a transaction');
   const row = await insertLead(tx, {
     complaint: {
       trackingCode,
@@ -266,7 +274,7 @@ export async function createComplaint(tx: Db, deps: ComplaintDeps, actor: Actor,
         regionId,
         after: { trackingCode, channel: input.channel, category: current.category, leadDepartment: current.leadDepartment, urgent: current.urgent, projectId: project?.id ?? null },
       }),
-  });
+  }, write);
   // Attachments: a 422 here rolls the lead back (callers pass a transaction when there are any).
   await claimAttachments(tx, actor, row.id, attachmentIds, true);
   return { id: row.id, trackingCode };
