@@ -77,7 +77,7 @@ export async function waitFor(url: string, ms = 120_000) {
   throw new Error(`${url} not ready`);
 }
 
-async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; setupRequest?: autocannon.Options['setupRequest'] }) {
+async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; setupRequest?: (req: { headers?: Record<string, string> }) => { headers?: Record<string, string> } }) {
   const result = await autocannon({
     url: opts.url,
     method: opts.method ?? 'GET',
@@ -85,7 +85,7 @@ async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Reco
     body: opts.body,
     connections: CONNECTIONS,
     duration: SECONDS,
-    ...(opts.setupRequest ? { setupRequest: opts.setupRequest } : {}),
+    ...(opts.setupRequest ? ({ setupRequest: opts.setupRequest } as Partial<autocannon.Options>) : {}),
   });
   return {
     reqPerSec: Math.round(result.requests.average),
