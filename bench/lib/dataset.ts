@@ -271,13 +271,13 @@ export async function generateDataset(sink: Sink, opts: DatasetOptions): Promise
 
   // ── org units: each district's housing (lead unit) and market bureau, made when the seed has none ──
   const units = await sink.query<{ id: string; region_id: number; type: string }>(`SELECT id, region_id, type FROM org_units WHERE type IN ('housing', 'market') ORDER BY id`);
-  const unitWriter = new TableWriter(sink, 'org_units', ['id', 'region_id', 'type', 'name', 'short_name', 'hotline']);
+  const unitWriter = new TableWriter(sink, 'org_units', ['id', 'region_id', 'type', 'name', 'short_name', 'hotline', 'created_at', 'updated_at']);
   let unitNo = 0;
   const unitOf = async (d: Region, type: 'housing' | 'market') => {
     const have = units.find((u) => u.region_id === d.id && u.type === type);
     if (have) return have.id;
     const id = rowId(T.unit, unitNo++);
-    await unitWriter.add([id, d.id, type, `${d.code}${type === 'housing' ? '住房和城乡建设局' : '市场监督管理局'}（生成）`, `G${unitNo}`, `027-6${String(unitNo).padStart(7, '0')}`]);
+    await unitWriter.add([id, d.id, type, `${d.code}${type === 'housing' ? '住房和城乡建设局' : '市场监督管理局'}（生成）`, `G${unitNo}`, `027-6${String(unitNo).padStart(7, '0')}`, iso(startMs), iso(startMs)]);
     return id;
   };
   const wuhan = regions.find((x) => x.code === '420100') as Region;
