@@ -82,11 +82,11 @@ async function main() {
     rows.push({
       figure: f.path.startsWith('GET') ? '(b) authenticated read' : f.path.includes('open311') ? '(a) intake, public Open311' : '(a) intake, staff',
       db: f.db,
-      value: `${f.reqPerSec} req/s (p99 ${f.p99} ms)`,
+      value: `${f.reqPerSec} req/s (p99 ${f.p99} ms)${f.errors || f.non2xx ? ` — ${f.errors} errors, ${f.non2xx} non-2xx: NOT a valid figure` : ''}`,
       limit: `${f.bare}: ${f.bareReqPerSec} req/s`,
       ratio: `${f.ratio.toFixed(2)}×`,
       target: `≥ ${f.target}×`,
-      meets: f.ratio >= f.target,
+      meets: f.ratio >= f.target && !f.errors && !f.non2xx,
     });
   }
   for (const db of DBS) {
