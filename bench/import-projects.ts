@@ -49,6 +49,7 @@ async function main() {
   const regionCodes = (await queryRows<{ code: string }>(db, sql`SELECT code FROM regions WHERE path LIKE '/420000/420100/%' AND level IN ('street','community') ORDER BY code`)).map((r) => r.code);
   const creditCodes = (await queryRows<{ credit_code: string }>(db, sql`SELECT credit_code FROM enterprises ORDER BY credit_code`)).map((r) => r.credit_code);
 
+  const baselineRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   const rss = peakRss();
   const time = async <T>(label: string, fn: () => Promise<T>) => {
     const t0 = performance.now();
@@ -65,7 +66,9 @@ async function main() {
   const dry = await time('dry run (read + validate)', () => post(true));
   const d = dry.json();
   if (!d.ok) throw new Error(`dry run found errors: ${JSON.stringify(d.errors.slice(0, 5))}`);
+  const t0 = performance.now();
   const real = await time('import (all new)', () => post(false));
+  const importSeconds = Math.round((performance.now() - t0) / 10) / 100;
   console.log(`${'  → result'.padEnd(36)} ${JSON.stringify({ ok: real.json().ok, total: real.json().total, created: real.json().created, updated: real.json().updated })}`);
   const again = await time('re-import (all updates)', () => post(false));
   console.log(`${'  → result'.padEnd(36)} ${JSON.stringify({ created: again.json().created, updated: again.json().updated })}`);
@@ -73,7 +76,10 @@ async function main() {
   console.log(`${'  → export size'.padEnd(36)} ${(exported.rawPayload.length / 1024 / 1024).toFixed(1)} MB, HTTP ${exported.statusCode}`);
   const list = await time('list page 1 with 60k+ projects', () => app.inject({ method: 'GET', url: '/api/projects?pageSize=20', headers: { cookie } }));
   console.log(`${'  → total'.padEnd(36)} ${list.json().total}`);
-  console.log(`${'peak RSS'.padEnd(36)} ${rss.stop()} MB`);
+  const peakRssMb = rss.stop();
+  console.log(`${'peak RSS'.padEnd(36)} ${peakRssMb} MB (before the file was generated: ${baselineRssMb} MB — embedded PGlite and the app in this process)`);
+  // One machine-readable line for bench/run.ts.
+  console.log(`BENCH_JSON ${JSON.stringify({ rows: ROWS, importSeconds, peakRssMb, baselineRssMb, fileMb: Math.round(file.length / 1024 / 102.4) / 10 })}`);
   await bench.close();
 }
 

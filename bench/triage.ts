@@ -26,7 +26,7 @@ const texts = ['corpus.jsonl', 'holdout.jsonl'].flatMap((f) =>
     .map((l) => (JSON.parse(l) as { text: string }).text),
 );
 
-function measure(name: string, fn: (t: string) => unknown): void {
+function measure(name: string, fn: (t: string) => unknown): { mean: number; p50: number; p99: number } {
   for (const t of texts) fn(t); // warm-up (JIT, lexicon compilation)
   const samples: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -40,8 +40,11 @@ function measure(name: string, fn: (t: string) => unknown): void {
   const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor((p / 100) * samples.length))].toFixed(3);
   const mean = (samples.reduce((s, x) => s + x, 0) / samples.length).toFixed(3);
   console.log(`${name}: ${texts.length} leads × ${ROUNDS} rounds — mean ${mean} ms, p50 ${pct(50)} ms, p99 ${pct(99)} ms, max ${samples.at(-1)?.toFixed(3)} ms per lead`);
+  return { mean: Number(mean), p50: Number(pct(50)), p99: Number(pct(99)) };
 }
 
 console.log(`triage model ${model.file.version}: ${model.file.features.length} features, loaded in ${loadMs.toFixed(0)} ms`);
-measure('triage (learned model + lexicon cues)', (t) => triageWithModel(model, t));
+const learned = measure('triage (learned model + lexicon cues)', (t) => triageWithModel(model, t));
 measure('triage (rule engine alone)', (t) => triage(t));
+// One machine-readable line for bench/run.ts.
+console.log(`BENCH_JSON ${JSON.stringify({ leads: texts.length, rounds: ROUNDS, loadMs: Math.round(loadMs), ...learned })}`);

@@ -122,6 +122,11 @@ export const complaints = pgTable(
     index('complaints_project_idx').on(t.projectId, t.category, t.receivedAt),
     index('complaints_enterprise_idx').on(t.enterpriseId, t.receivedAt),
     index('complaints_received_idx').on(t.receivedAt),
+    /**
+     * The 附件2 row 11 (leads received in a month, China date) for a region subtree: a range of China
+     * dates, answered from the index alone (bench/scale.ts: province month window 77 ms → 4.5 ms at 100k leads).
+     */
+    index('complaints_cn_day_region_idx').on(sql`((${t.receivedAt} AT TIME ZONE 'Asia/Shanghai')::date)`, t.regionId, t.status),
     index('complaints_phone_bidx_idx').on(t.contactPhoneBidx),
     index('complaints_merged_into_idx').on(t.mergedIntoId),
     /** The re-call sample draws from closed leads by closing date. */

@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_cn_day_region_idx" ON "complaints" USING btree ((("received_at" AT TIME ZONE 'Asia/Shanghai')::date),"region_id","status");
