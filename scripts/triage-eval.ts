@@ -14,6 +14,7 @@
  *    scored with the shipped model core/triage/triage-model.json.
  * 3. The coordinator's blind hold-out, tests/fixtures/triage/blind-holdout.jsonl, when present:
  *    scored with the shipped model, aggregate figures only — its items are never printed.
+ * 4. The second blind hold-out, tests/fixtures/triage/blind-holdout-2.jsonl (round two), the same way.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { FOCUS_CATEGORY_SHORT_LABELS, type FocusCategory } from '../core/categories.js';
 import { decide, LEAD_CLASSES, loadTriageModel, type TriageModelFile, triageWithModel } from '../core/triage/model.js';
 import { triage } from '../core/triage/triage.js';
-import { BLIND_HOLDOUT_PATH, HOLDOUT_PATH, type LabelledLead, loadCorpus, loadJsonl, root } from './triage/corpus.js';
+import { BLIND_HOLDOUT_2_PATH, BLIND_HOLDOUT_PATH, HOLDOUT_PATH, type LabelledLead, loadCorpus, loadJsonl, root } from './triage/corpus.js';
 import { MODEL_PATH, trainModel } from './triage/train.js';
 
 export interface Prediction {
@@ -209,6 +210,11 @@ function main(): void {
     reports.push(evaluate(`Blind hold-out (blind-holdout.jsonl), shipped model ${file.version}`, blind, predictAll(file, blind)));
     reports.push(evaluate('Blind hold-out (blind-holdout.jsonl), rule engine alone (baseline)', blind, rulePredictions(blind)));
   } else console.log('\n(no tests/fixtures/triage/blind-holdout.jsonl yet)');
+  if (existsSync(BLIND_HOLDOUT_2_PATH) && !args.has('--no-blind')) {
+    const blind2 = loadJsonl(BLIND_HOLDOUT_2_PATH);
+    reports.push(evaluate(`Second blind hold-out (blind-holdout-2.jsonl), shipped model ${file.version}`, blind2, predictAll(file, blind2)));
+    reports.push(evaluate('Second blind hold-out (blind-holdout-2.jsonl), rule engine alone (baseline)', blind2, rulePredictions(blind2)));
+  }
   for (const r of reports) printReport(r);
   if (args.has('--no-write')) return;
   const docPath = resolve(root, 'docs/triage-accuracy.md');

@@ -39,6 +39,8 @@ export const HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/holdout.jsonl')
 /** Staff corrections exported by `npm run triage:retrain` (accepted retrainings only). */
 export const CORRECTIONS_PATH = resolve(root, 'tests/fixtures/triage/corrections.jsonl');
 export const BLIND_HOLDOUT_PATH = resolve(root, 'tests/fixtures/triage/blind-holdout.jsonl');
+/** A second blind hold-out, written for the second round by two writers who saw no corpus item. */
+export const BLIND_HOLDOUT_2_PATH = resolve(root, 'tests/fixtures/triage/blind-holdout-2.jsonl');
 
 export function loadJsonl(path: string): LabelledLead[] {
   return readFileSync(path, 'utf8')
