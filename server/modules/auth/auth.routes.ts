@@ -27,6 +27,9 @@ function sortedPermissions(actor: { permissions: ReadonlySet<string> }): string[
   return list;
 }
 
+/** `GET /api/me` answers, serialised once per resolved session profile (dropped with the profile). */
+const meJson = new WeakMap<object, { plain?: string; enrol?: string }>();
+
 export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = (secureRequest: boolean) => ({
@@ -132,12 +135,20 @@ export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppD
   r.get(
     '/api/me',
     { config: { authenticated: true, duringPasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: meSchema } } },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      // Resolved with the session (memory, refreshed on change): no query of its own.
+      // Resolved with the session (memory, refreshed on change): no query of its own. The answer is
+      // checked against the response schema and serialised once per resolved session profile.
       const profile = request.sessionProfile;
       if (!profile) throw new Error('session without profile');
-      return { user: { ...profile.user, mustEnrolTotp: !!request.mustEnrolTotp }, roles: actor.roles, permissions: sortedPermissions(actor), region: profile.region, orgUnit: profile.orgUnit, enterpriseId: actor.enterpriseId };
+      const mustEnrolTotp = !!request.mustEnrolTotp;
+      let answers = meJson.get(profile);
+      if (!answers) meJson.set(profile, (answers = {}));
+      const key = mustEnrolTotp ? 'enrol' : 'plain';
+      answers[key] ??= JSON.stringify(
+        meSchema.parse({ user: { ...profile.user, mustEnrolTotp }, roles: actor.roles, permissions: sortedPermissions(actor), region: profile.region, orgUnit: profile.orgUnit, enterpriseId: actor.enterpriseId }),
+      );
+      return reply.type('application/json; charset=utf-8').send(answers[key] as never);
     },
   );
 }
