@@ -85,7 +85,8 @@ async function load(opts: { url: string; method?: 'GET' | 'POST'; headers?: Reco
     body: opts.body,
     connections: CONNECTIONS,
     duration: SECONDS,
-    ...(opts.setupRequest ? ({ setupRequest: opts.setupRequest } as Partial<autocannon.Options>) : {}),
+    // setupRequest is a per-request option in autocannon (top-level it is ignored).
+    ...(opts.setupRequest ? ({ requests: [{ method: opts.method ?? 'GET', headers: opts.headers, body: opts.body, setupRequest: opts.setupRequest }] } as Partial<autocannon.Options>) : {}),
   });
   return {
     reqPerSec: Math.round(result.requests.average),

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { redactPersonalData } from '../../../core/redaction/index.js';
 import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import {
@@ -77,11 +77,14 @@ function fail(fields: Fields): void {
 }
 
 const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+if (TRACKING_ALPHABET.length !== 32) throw new Error('tracking codes pick symbols with 5 random bits');
 
 /** 10 characters of an unambiguous upper-case base32 alphabet (no I, O, 0, 1): 50 random bits. */
 export function newTrackingCode(): string {
+  // 32 symbols: the low 5 bits of a random byte pick one uniformly (one call for all ten).
+  const bytes = randomBytes(10);
   let out = '';
-  for (let i = 0; i < 10; i++) out += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  for (let i = 0; i < 10; i++) out += TRACKING_ALPHABET[bytes[i] & 31];
   return out;
 }
 
