@@ -143,7 +143,10 @@ export async function authRoutes(app: FastifyInstance, { db, env, cipher }: AppD
       if (!profile) throw new Error('session without profile');
       const mustEnrolTotp = !!request.mustEnrolTotp;
       let answers = meJson.get(profile);
-      if (!answers) meJson.set(profile, (answers = {}));
+      if (!answers) {
+        answers = {};
+        meJson.set(profile, answers);
+      }
       const key = mustEnrolTotp ? 'enrol' : 'plain';
       answers[key] ??= JSON.stringify(
         meSchema.parse({ user: { ...profile.user, mustEnrolTotp }, roles: actor.roles, permissions: sortedPermissions(actor), region: profile.region, orgUnit: profile.orgUnit, enterpriseId: actor.enterpriseId }),
