@@ -59,11 +59,14 @@ beforeAll(async () => {
   [coordinator, leader, market, marketLeader, hongshan, company, admin] = await Promise.all(
     ['district-housing', 'district-housing-leader', 'district-market', 'district-market-leader', 'other-district-housing', 'enterprise-user', 'admin'].map((u) => t.login(u)),
   );
+  // A project of the company the 'enterprise-user' account works for (the company-side tests read its messages).
+  const [companyUser] = await t.db.select({ enterpriseId: users.enterpriseId }).from(users).where(eq(users.username, 'enterprise-user'));
   const [p] = await t.db
     .select({ id: projects.id })
     .from(projects)
     .innerJoin(regions, eq(regions.id, projects.regionId))
-    .where(and(like(regions.path, '%/420100-DH/%'), isNotNull(projects.enterpriseId)))
+    .where(and(like(regions.path, '%/420100-DH/%'), eq(projects.enterpriseId, companyUser.enterpriseId as string)))
+    .orderBy(projects.name)
     .limit(1);
   projectId = p.id;
   const unit = async (name: string) => (await t.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.name, name)))[0].id;
