@@ -95,7 +95,8 @@ export async function findById(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
+/** The WHERE and ORDER BY of the staff list for `q` (shared by the list and the grouped counts). */
+export async function listWhere(db: Db, actor: Actor, q: ListQuery, now: Date): Promise<{ where: SQL | undefined; order: SQL[] }> {
   const withinPath = await regionFilterPath(db, q.region);
   const conds: (SQL | undefined)[] = [scoped(actor, withinPath)];
   const unit = actor.orgUnitId;
@@ -165,7 +166,11 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
       conds.push(unit ? mine : sql`FALSE`);
       break;
   }
-  const where = and(...conds);
+  return { where: and(...conds), order };
+}
+
+export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
+  const { where, order } = await listWhere(db, actor, q, now);
   const { limit, offset } = limitOffset(q);
   const rows = await baseSelect(db)
     .where(where)
@@ -178,6 +183,30 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
     .leftJoin(projects, eq(projects.id, complaints.projectId))
     .where(where);
   return { rows, total: Number(n) };
+}
+
+/**
+ * The list `q`'s total broken down in one query (the dashboard): by the child segment of the lead's
+ * region path under `parentPath` ('' = the parent node itself), category, status, and whether it is
+ * overdue at `now` exactly as the list's `overdue=true` filter decides (current_due_at < now). Each
+ * breakdown is the total of the list with that extra filter (a child's = `region=<child>`).
+ */
+export async function countBreakdown(db: Db, actor: Actor, q: ListQuery, now: Date, parentPath: string) {
+  const { where } = await listWhere(db, actor, q, now);
+  const rows = await db
+    .select({
+      segment: sql<string>`split_part(substr(${regions.path}, ${parentPath.length + 1}), '/', 1)`,
+      category: complaints.category,
+      status: complaints.status,
+      overdue: sql<boolean>`coalesce(${complaints.currentDueAt} < ${now.toISOString()}::timestamptz, false)`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(complaints)
+    .innerJoin(regions, eq(regions.id, complaints.regionId))
+    .leftJoin(projects, eq(projects.id, complaints.projectId))
+    .where(where)
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 export async function loadEvents(db: Db, complaintId: string) {

@@ -595,6 +595,11 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
+/** The list `q`'s total broken down by child region of `parentPath`, category, status and overdue (one query; the dashboard). */
+export async function complaintBreakdown(db: Db, actor: Actor, q: ListQuery, parentPath: string) {
+  return repo.countBreakdown(db, actor, q, new Date(), parentPath);
+}
+
 /**
  * GET /api/complaints/:id for staff: the detail, and an audit row for the view — a lead's text and
  * attachments are residents' personal data (SPEC §16: every view of personal data is logged).

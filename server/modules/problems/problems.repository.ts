@@ -65,7 +65,8 @@ const summaryColumns = {
 };
 
 
-export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: PageQuery) {
+/** The WHERE of the problem list for `f`; `overdue` = the list's overdue condition (the dashboard groups by it). */
+export function listWhere(actor: Actor, f: ListFilter): { where: SQL | undefined; overdue: SQL } {
   const conds: Array<SQL | undefined> = [problemScope(actor, f.withinPath)];
   if (f.status) conds.push(eq(problems.status, f.status));
   if (f.enterpriseId) conds.push(eq(problems.enterpriseId, f.enterpriseId));
@@ -85,7 +86,11 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
     const pattern = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(problems.code, pattern), ilike(problems.title, pattern), ilike(enterprises.name, pattern), ilike(projects.name, pattern)));
   }
-  const where = and(...conds);
+  return { where: and(...conds), overdue: overdueCond };
+}
+
+export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: PageQuery) {
+  const { where } = listWhere(actor, f);
   const base = db
     .select(summaryColumns)
     .from(problems)
@@ -102,6 +107,30 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
     .leftJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .where(where);
   return { items, total: countRow?.n ?? 0 };
+}
+
+/**
+ * The list `f`'s total broken down in one query (the dashboard): by the child segment of the
+ * problem's region path under `parentPath` ('' = the parent node itself), category, status, and the
+ * list's own overdue condition. Each breakdown is the total of the list with that extra filter.
+ */
+export async function countBreakdown(db: Db, actor: Actor, f: ListFilter, parentPath: string) {
+  const { where, overdue } = listWhere(actor, f);
+  const rows = await db
+    .select({
+      segment: sql<string>`split_part(substr(${regions.path}, ${parentPath.length + 1}), '/', 1)`,
+      category: problems.category,
+      status: problems.status,
+      overdue: sql<boolean>`coalesce(${overdue}, false)`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(problems)
+    .innerJoin(regions, eq(regions.id, problems.regionId))
+    .leftJoin(projects, eq(projects.id, problems.projectId))
+    .leftJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
+    .where(where)
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 /** One problem within the actor's scope (404 otherwise); `lock` takes a row lock for an action. */
