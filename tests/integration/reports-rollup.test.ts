@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cumulativeRange, monthRange, type RowFigures, sumRows } from '../../core/reports/monthly.js';
 import { chinaDate } from '../../core/working-days.js';
+import { queryRows } from '../../server/db/client.js';
 import { regions } from '../../server/db/schema/index.js';
 import { computeRows } from '../../server/modules/reports/monthly.rows.js';
 import { childRegions, governingCampaign } from '../../server/modules/reports/reports.repository.js';
@@ -81,5 +82,54 @@ describe('附件2 roll-up computed in bulk', () => {
     expect(strip(r.subRegions.find((s) => s.own)?.rows ?? [])).toEqual(strip(own));
     expect(strip(r.rows)).toEqual(strip(await legacy(hubei)));
     expect(r.rows.some((x) => (x.cumulative ?? 0) > 0)).toBe(true);
+  });
+
+  it('a district whose campaign starts mid-month (东湖, 2021-09-03): 累积 equals the drill-down lists', async () => {
+    const r = await monthly('420100-DH');
+    for (const no of RECORD_ROWS) {
+      const row = r.rows.find((x) => x.no === no) as Row;
+      expect([no, row.cumulative]).toEqual([no, await drillTotal('420100-DH', no, 'cumulative')]);
+    }
+  });
+});
+
+describe('lead roll-up counts (triggers)', () => {
+  const recount = async () => ({
+    month: await queryRows<{ region_id: number; month: string; n: number }>(
+      t.db,
+      sql`SELECT region_id, month::text AS month, n FROM (
+            SELECT region_id, month, sum(n)::int AS n FROM complaint_month_counts GROUP BY 1, 2 HAVING sum(n) <> 0
+            EXCEPT SELECT region_id, date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai')::date, count(*)::int FROM complaints WHERE status <> 'merged' GROUP BY 1, 2) d
+          UNION ALL
+          SELECT region_id, month::text, n FROM (
+            SELECT region_id, date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai')::date AS month, count(*)::int AS n FROM complaints WHERE status <> 'merged' GROUP BY 1, 2
+            EXCEPT SELECT region_id, month, sum(n)::int FROM complaint_month_counts GROUP BY 1, 2 HAVING sum(n) <> 0) e`,
+    ),
+    status: await queryRows<{ region_id: number }>(
+      t.db,
+      sql`(SELECT region_id, category, status, sum(n)::int FROM complaint_status_counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+           EXCEPT SELECT region_id, category, status, count(*)::int FROM complaints GROUP BY 1, 2, 3)
+          UNION ALL
+          (SELECT region_id, category, status, count(*)::int FROM complaints GROUP BY 1, 2, 3
+           EXCEPT SELECT region_id, category, status, sum(n)::int FROM complaint_status_counts GROUP BY 1, 2, 3 HAVING sum(n) <> 0)`,
+    ),
+  });
+
+  it('stay equal to a recount of the leads through insert, merge, re-placement, re-dating, re-categorising, delete and compaction', async () => {
+    expect(await recount()).toEqual({ month: [], status: [] });
+    const [a, b, c] = await queryRows<{ id: string }>(t.db, sql`SELECT id FROM complaints WHERE status <> 'merged' ORDER BY id LIMIT 3`);
+    const [other] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM regions WHERE level = 'street' ORDER BY id DESC LIMIT 1`);
+    await t.db.execute(sql`UPDATE complaints SET status = 'merged', merged_into_id = ${b.id} WHERE id = ${a.id}`);
+    await t.db.execute(sql`UPDATE complaints SET region_id = ${other.id}, category = (category + 1) % 7 WHERE id = ${b.id}`);
+    await t.db.execute(sql`UPDATE complaints SET received_at = received_at - interval '40 days' WHERE id = ${c.id}`);
+    await t.db.execute(sql`UPDATE complaints SET status = 'received', merged_into_id = NULL WHERE id = ${a.id}`);
+    await t.db.execute(sql`UPDATE complaints SET description = description || '。' WHERE id = ${c.id}`);
+    expect(await recount()).toEqual({ month: [], status: [] });
+    await t.db.execute(sql`SELECT wy_compact_complaint_counts()`);
+    expect(await recount()).toEqual({ month: [], status: [] });
+    const [{ rows }] = await queryRows<{ rows: number }>(t.db, sql`SELECT count(*)::int AS rows FROM complaint_status_counts WHERE n <= 0`);
+    expect(Number(rows)).toBe(0);
+    await t.db.execute(sql`SELECT wy_rebuild_complaint_counts()`);
+    expect(await recount()).toEqual({ month: [], status: [] });
   });
 });

@@ -306,3 +306,36 @@ export const complaintRecalls = pgTable(
     check('complaint_recalls_satisfaction_ck', sql`${t.satisfaction} IS NULL OR ${t.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
   ],
 );
+
+/**
+ * Roll-up counts of leads, kept exactly in step with `complaints` by row triggers in the same
+ * transaction (server/db/sql/030-complaint-counts.sql): every insert, delete or change of the keyed
+ * columns appends a +1 / −1 row here (append-only, so concurrent leads never wait on a shared
+ * counter row); a figure is the sum of its rows. `wy_compact_complaint_counts()` (job
+ * `reports.compact-counts`) folds the rows into one per key without changing any sum;
+ * `wy_rebuild_complaint_counts()` recomputes them from `complaints` (after a bulk load that bypassed
+ * the triggers). Read by the 附件2 row 11 累积 (leads received per China month, merged excluded) and
+ * the dashboard totals (leads per region, category and status).
+ */
+export const complaintMonthCounts = pgTable(
+  'complaint_month_counts',
+  {
+    regionId: integer('region_id').notNull(),
+    /** First day of the China-time month of `received_at`. */
+    month: date('month', { mode: 'string' }).notNull(),
+    /** Leads not merged (status ≠ merged). */
+    n: integer('n').notNull(),
+  },
+  (t) => [index('complaint_month_counts_month_idx').on(t.month, t.regionId)],
+);
+
+export const complaintStatusCounts = pgTable(
+  'complaint_status_counts',
+  {
+    regionId: integer('region_id').notNull(),
+    category: integer('category').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('complaint_status_counts_region_idx').on(t.regionId)],
+);

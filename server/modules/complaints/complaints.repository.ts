@@ -209,6 +209,36 @@ export async function countBreakdown(db: Db, actor: Actor, q: ListQuery, now: Da
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
+/**
+ * `countBreakdown` for the list of a region with no other filter (the dashboard), read from the lead
+ * roll-up (complaint_status_counts: leads per region, category and status, kept exact by triggers in
+ * the same transaction — server/db/sql/030-complaint-counts.sql) instead of every lead of the
+ * subtree, under the same scope condition as the list; the overdue part (a few leads, indexed on
+ * the due time) from the list itself with `overdue=true`. Any other filter: `countBreakdown`.
+ */
+export async function regionBreakdown(db: Db, actor: Actor, q: ListQuery, now: Date, parentPath: string) {
+  const { region, page: _p, pageSize: _s, ...rest } = q;
+  if (Object.values(rest).some((v) => v !== undefined) || isEnterpriseUser(actor)) return countBreakdown(db, actor, q, now, parentPath);
+  const withinPath = await regionFilterPath(db, region);
+  const totals = await queryRows<{ segment: string; category: number; status: string; n: number }>(
+    db,
+    sql`SELECT split_part(substr(r.path, ${parentPath.length + 1}), '/', 1) AS segment, k.category, k.status, sum(k.n)::int AS n
+          FROM complaint_status_counts k JOIN regions r ON r.id = k.region_id
+         WHERE ${regionScope(actor, sql`k.region_id`, withinPath)}
+         GROUP BY 1, 2, 3 HAVING sum(k.n) <> 0`,
+  );
+  const overdue = await countBreakdown(db, actor, { ...q, overdue: true }, now, parentPath);
+  const key = (r: { segment: string; category: number; status: string }) => `${r.segment}\u0000${r.category}\u0000${r.status}`;
+  const over = new Map(overdue.map((r) => [key(r), r.n]));
+  return totals.flatMap((r) => {
+    const o = over.get(key(r)) ?? 0;
+    return [
+      { segment: r.segment, category: Number(r.category), status: r.status, overdue: false, n: Number(r.n) - o },
+      { segment: r.segment, category: Number(r.category), status: r.status, overdue: true, n: o },
+    ];
+  });
+}
+
 export async function loadEvents(db: Db, complaintId: string) {
   const actorUnit = alias(orgUnits, 'actor_unit');
   return db

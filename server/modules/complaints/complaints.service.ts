@@ -597,7 +597,7 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
 
 /** The list `q`'s total broken down by child region of `parentPath`, category, status and overdue (one query; the dashboard). */
 export async function complaintBreakdown(db: Db, actor: Actor, q: ListQuery, parentPath: string) {
-  return repo.countBreakdown(db, actor, q, new Date(), parentPath);
+  return repo.regionBreakdown(db, actor, q, new Date(), parentPath);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PENALTY_TYPES } from '../../../core/enforcement/index.js';
-import { MONTHLY_ROWS, NO_SOURCE, type RowFigures } from '../../../core/reports/monthly.js';
+import { MONTHLY_ROWS, monthRange, NO_SOURCE, type RowFigures } from '../../../core/reports/monthly.js';
 import { type Db, escapeLike, queryRows } from '../../db/client.js';
 import { signedCompanies, signedCompaniesByPath } from '../commitments/commitments.report.js';
 import { inspectionStats, inspectionStatsByPath } from '../inspections/inspections.report.js';
@@ -47,11 +47,12 @@ interface Target {
   /** The bucket column (roll-up) or null. */
   key: SQL | null;
 }
-const intArray = (xs: number[]) => `{${xs.map((x) => Math.trunc(x)).join(',')}}`;
 function targetOf(t: Scope | Buckets): Target {
   if ('path' in t) return { join: () => sql``, where: (col) => inRegion(col, t), key: null };
-  const map = sql`(SELECT unnest(${intArray(t.regionIds)}::int[]) AS region_id, unnest(${intArray(t.bucketIds)}::int[]) AS bucket)`;
-  return { join: (col) => sql`JOIN ${map} bk ON bk.region_id = ${col}`, where: () => sql`TRUE`, key: sql`bk.bucket` };
+  // A VALUES list (integers only) gives the planner the true number of regions, so it hashes the map.
+  const pairs = t.regionIds.map((id, i) => `(${Math.trunc(id)}, ${Math.trunc(t.bucketIds[i])})`).join(', ');
+  const map = pairs ? sql`(VALUES ${sql.raw(pairs)})` : sql`(SELECT NULL::int, NULL::int WHERE FALSE)`;
+  return { join: (col) => sql`JOIN ${map} AS bk(region_id, bucket) ON bk.region_id = ${col}`, where: () => sql`TRUE`, key: sql`bk.bucket` };
 }
 const keyCol = (t: Target) => t.key ?? sql`NULL::int`;
 const groupKey = (t: Target) => (t.key ? sql`, ${t.key}` : sql``);
@@ -105,6 +106,30 @@ const RECORD_QUERIES: Partial<Record<number, RecordQuery>> = {
         FROM practical_deeds d JOIN projects p ON p.id = d.project_id ${t.join(sql`d.region_id`)}
         WHERE ${t.where(sql`d.region_id`)} AND d.done_on BETWEEN ${w.from}::date AND ${w.to}::date`,
 };
+
+const lastDay = (d: string) => monthRange(d.slice(0, 7)).to;
+const nextMonthStart = (d: string) => {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * Row 11 over a long window from the lead roll-up (complaint_month_counts: leads not merged per
+ * region and China month, kept exact by triggers): the whole months of the window from the roll-up,
+ * a partial first month (a campaign starting mid-month) from the leads themselves. Same figure as
+ * the record query (tested); used for 累积, where the record query would read every lead.
+ */
+function receivedLeadsRollup(t: Target, w: Window): SQL | null {
+  if (!t.key || w.to !== lastDay(w.to)) return null;
+  const head = w.from.endsWith('-01') ? null : { from: w.from, to: lastDay(w.from) < w.to ? lastDay(w.from) : w.to };
+  const firstMonth = head ? nextMonthStart(w.from) : w.from;
+  const lastMonth = `${w.to.slice(0, 7)}-01`;
+  return sql`SELECT x.n AS qty, ${t.key} AS bucket FROM (
+      SELECT k.region_id, k.n FROM complaint_month_counts k WHERE k.month BETWEEN ${firstMonth}::date AND ${lastMonth}::date
+      ${head ? sql`UNION ALL SELECT c.region_id, 1 FROM complaints c WHERE c.status <> 'merged' AND ${cnDate(sql`c.received_at`)} BETWEEN ${head.from}::date AND ${head.to}::date` : sql``}
+    ) x ${t.join(sql`x.region_id`)}`;
+}
 
 /** External sources: subtree figures only; a region's own (本级) figure is its subtree minus its children's. */
 type ExternalRule = (db: Db, path: string, w: Window) => Promise<number | null>;
@@ -232,7 +257,7 @@ export async function computeRowsByBucket(db: Db, buckets: Buckets, nodes: Bucke
     const q = RECORD_QUERIES[def.no];
     if (q) {
       const m = await figuresByBucket(db, q(t, month), def.no === 5);
-      const c = def.kind === 'stock' ? m : await figuresByBucket(db, q(t, cumulative), def.no === 5);
+      const c = def.kind === 'stock' ? m : await figuresByBucket(db, (def.no === 11 ? receivedLeadsRollup(t, cumulative) : null) ?? q(t, cumulative), def.no === 5);
       for (const n of nodes) {
         const fm = m.get(n.id) ?? { total: 0, flagged: 0 };
         const fc = c.get(n.id) ?? { total: 0, flagged: 0 };
