@@ -449,7 +449,8 @@ export async function mergedChildren(db: Db, parentId: string) {
     .orderBy(asc(complaints.receivedAt));
 }
 
-export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefined, since: Date, minLeads: number) {
+/** `opts.projects: false` skips the per-project ranking (the dashboard shows companies only): `projects` is then empty. */
+export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefined, since: Date, minLeads: number, opts: { projects?: boolean } = {}) {
   const scope = scoped(actor, withinPath);
   const enterpriseRows = await queryRows<{ id: string; name: string; category: number; n: number }>(
     db,
@@ -458,7 +459,10 @@ export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefi
         WHERE ${scope} AND complaints.status <> 'merged' AND complaints.received_at >= ${since.toISOString()}::timestamptz
         GROUP BY e.id, e.name, complaints.category`,
   );
-  const projectRows = await queryRows<{ id: string; name: string; enterprise_name: string | null; category: number; n: number }>(
+  const projectRows =
+    opts.projects === false
+      ? []
+      : await queryRows<{ id: string; name: string; enterprise_name: string | null; category: number; n: number }>(
     db,
     sql`SELECT p.id, p.name, e.name AS enterprise_name, complaints.category, count(*)::int AS n
         FROM complaints JOIN projects p ON p.id = complaints.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id

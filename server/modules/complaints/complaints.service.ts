@@ -1127,10 +1127,10 @@ export async function uploadAttachment(db: Db, actor: Actor, id: string, file: {
   });
 }
 
-export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }) {
+export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }, opts: { projects?: boolean } = {}) {
   const since = new Date(Date.now() - q.days * 86_400_000);
   const withinPath = await regionFilterPath(db, q.region);
-  return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads)) };
+  return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads, opts)) };
 }
 
 /** Default and maximum period of a re-call sample: leads closed in the last 90 days, at most a year. */

@@ -90,7 +90,7 @@ export async function dashboard(db: Db, actor: Actor, q: z.infer<typeof dashboar
     currentDueAt: c.currentDueAt,
     link: `/app/complaints/${c.id}`,
   }));
-  const hot = await complaintsService.hotSpots(db, actor, { region: region.code, days: 90, minLeads: 2 });
+  const hot = await complaintsService.hotSpots(db, actor, { region: region.code, days: 90, minLeads: 2 }, { projects: false });
   const hotSpots = hot.enterprises.slice(0, 10).map((e) => ({ enterpriseId: e.enterpriseId, name: e.name, leads: e.leads, link: link('/app/complaints', { box: 'all', enterpriseId: e.enterpriseId }) }));
 
   const campaign = await reportsRepo.governingCampaign(db, region.path);
