@@ -24,20 +24,27 @@ export async function inspectionStats(db: Db, regionPath: string, from: string, 
 export async function inspectionStatsByPath(db: Db, paths: string[], from: string, to: string): Promise<Map<string, { inspections: number; peopleDispatched: number }>> {
   const out = new Map(paths.map((p) => [p, { inspections: 0, peopleDispatched: 0 }]));
   if (!paths.length) return out;
-  const nodes = sql.join(
-    paths.map((p) => sql`(${p}, ${`${escapeLike(p)}%`})`),
-    sql`, `,
-  );
+  // One pass: the window's inspections per region under the shortest path (when it prefixes all),
+  // then each subtree = the regions whose path starts with its path (= LIKE 'path%').
+  const root = [...paths].sort((a, b) => a.length - b.length)[0];
+  const under = paths.every((p) => p.startsWith(root)) ? root : '';
   const rows = await queryRows<{ path: string; inspections: number; people: number }>(
     db,
-    sql`SELECT n.path, count(*)::int AS inspections, coalesce(sum(i.people_dispatched), 0)::int AS people
-          FROM (VALUES ${nodes}) AS n(path, pattern)
-          JOIN regions r ON r.path LIKE n.pattern
-          JOIN inspections i ON i.region_id = r.id
-         WHERE i.date >= ${from} AND i.date <= ${to}
-         GROUP BY n.path`,
+    sql`SELECT r.path, count(*)::int AS inspections, coalesce(sum(i.people_dispatched), 0)::int AS people
+          FROM inspections i JOIN regions r ON r.id = i.region_id
+         WHERE r.path LIKE ${`${escapeLike(under)}%`} AND i.date >= ${from} AND i.date <= ${to}
+         GROUP BY r.path`,
   );
-  for (const r of rows) out.set(r.path, { inspections: Number(r.inspections), peopleDispatched: Number(r.people) });
+  for (const p of paths) {
+    let inspections = 0;
+    let people = 0;
+    for (const r of rows) {
+      if (!r.path.startsWith(p)) continue;
+      inspections += Number(r.inspections);
+      people += Number(r.people);
+    }
+    out.set(p, { inspections, peopleDispatched: people });
+  }
   return out;
 }
 

@@ -160,6 +160,27 @@ async function managedByBucket(db: Db, t: Target, month: Window, cumulative: Win
   ]);
 }
 
+/**
+ * Row 5 of every bucket for both windows from one pass over the problems of the 累积 window (the
+ * 本月 window is its tail: same end, later start): a project counts in 本月 when one of its problems
+ * in the bucket was opened on or after the month's first day. Same figures as the record query.
+ */
+async function problemProjectsByBucket(db: Db, t: Target, month: Window, cumulative: Window): Promise<Map<number, { m: number; mf: number; c: number; cf: number }>> {
+  const rows = await queryRows<{ bucket: number; m: number; mf: number; c: number; cf: number }>(
+    db,
+    sql`SELECT bucket, count(*) FILTER (WHERE in_m)::int AS m, count(*) FILTER (WHERE flag_m)::int AS mf, count(*)::int AS c, count(*) FILTER (WHERE flag_c)::int AS cf
+        FROM (SELECT ${t.key} AS bucket, p.id,
+                     bool_or(pr.opened_on >= ${month.from}::date) AS in_m,
+                     bool_or(pr.category = 5 AND pr.opened_on >= ${month.from}::date) AS flag_m,
+                     bool_or(pr.category = 5) AS flag_c
+              FROM problems pr JOIN projects p ON p.id = pr.project_id ${t.join(sql`pr.region_id`)}
+              WHERE ${t.where(sql`pr.region_id`)} AND pr.status <> 'withdrawn' AND pr.opened_on BETWEEN ${cumulative.from}::date AND ${cumulative.to}::date
+              GROUP BY p.id${groupKey(t)}) x
+        GROUP BY bucket`,
+  );
+  return new Map(rows.map((r) => [Number(r.bucket), { m: Number(r.m), mf: Number(r.mf), c: Number(r.c), cf: Number(r.cf) }]));
+}
+
 /** External sources: subtree figures only; a region's own (本级) figure is its subtree minus its children's. */
 type ExternalRule = (db: Db, path: string, w: Window) => Promise<number | null>;
 const EXTERNAL: Partial<Record<number, ExternalRule>> = {
@@ -291,6 +312,14 @@ export async function computeRowsByBucket(db: Db, buckets: Buckets, nodes: Bucke
         for (const n of nodes) {
           const f = managedRow(n.id);
           out.get(n.id)?.push({ no: def.no, label: def.label, month: f.month, cumulative: f.cumulative, available: true });
+        }
+        continue;
+      }
+      if (def.no === 5 && month.to === cumulative.to && month.from >= cumulative.from) {
+        const f = await problemProjectsByBucket(db, t, month, cumulative);
+        for (const n of nodes) {
+          const x = f.get(n.id) ?? { m: 0, mf: 0, c: 0, cf: 0 };
+          out.get(n.id)?.push({ no: 5, label: def.label, month: x.m, cumulative: x.c, available: true, note: `其中未公示：${x.mf}/${x.cf}` });
         }
         continue;
       }
