@@ -123,6 +123,12 @@ export const complaints = pgTable(
     index('complaints_enterprise_idx').on(t.enterpriseId, t.receivedAt),
     index('complaints_received_idx').on(t.receivedAt),
     /**
+     * A region's leads received since a time (the dashboard's 90-day hot spots, per region of the
+     * subtree): was a bitmap AND of the region index with 200,000 entries of `complaints_received_idx`
+     * per region (2M leads, district: 1,826 ms → 54 ms).
+     */
+    index('complaints_region_received_idx').on(t.regionId, t.receivedAt),
+    /**
      * The 附件2 row 11 (leads received in a month, China date) for a region subtree: a range of China
      * dates, answered from the index alone (bench/scale.ts: province month window 77 ms → 4.5 ms at 100k leads).
      */
