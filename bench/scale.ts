@@ -1,6 +1,6 @@
 /**
  * The read paths at province scale, through HTTP against the real server on a generated data set:
- *   npx tsx bench/scale.ts --data-dir=DIR | --database-url=URL [--month=YYYY-MM] [--samples=20]
+ *   npx tsx bench/scale.ts --data-dir=DIR | --database-url=URL [--month=YYYY-MM] [--samples=20] [--only=inbox,report,dashboard]
  * (generate the data set first: bench/generate.ts). Starts `node server/main.ts` on it (jobs off),
  * signs in as the demo district officer (东湖风景区), city coordinator (武汉) and province supervisor
  * (湖北), and times, one request after the other after two warm-ups, p50 and p95 of:
@@ -39,6 +39,8 @@ export interface ScaleOptions {
   port?: number;
   samples?: number;
   month: string;
+  /** Groups to time (default all). */
+  only?: ReadFigure['group'][];
   log?: (l: string) => void;
 }
 
@@ -95,8 +97,10 @@ export async function runScaleBench(o: ScaleOptions): Promise<{ figures: ReadFig
       figures.push(f);
     };
 
+    const want = (g: ReadFigure['group']) => !o.only || o.only.includes(g);
     // (c) inboxes
     const inbox = '/api/complaints?pageSize=20';
+    if (want('inbox')) {
     for (const page of [1, 500]) {
       await time('inbox', 'district', `${inbox}&page=${page}`, samples, 50);
       await time('inbox', 'district', `${inbox}&status=closed&page=${page}`, samples, 50);
@@ -111,13 +115,14 @@ export async function runScaleBench(o: ScaleOptions): Promise<{ figures: ReadFig
     }
     await time('inbox', 'city', `${inbox}&overdue=true&page=1`, samples, 50);
     await time('inbox', 'province', `${inbox}&overdue=true&page=1`, samples, 50);
+    }
 
     // (d) monthly 附件2, (e) dashboards
     const few = Math.max(3, Math.round(samples / 4));
-    for (const who of ['district', 'city', 'province'] as const) {
+    for (const who of want('report') ? (['district', 'city', 'province'] as const) : []) {
       await time('report', who, `/api/reports/monthly?region=${encodeURIComponent(USERS[who].region)}&month=${o.month}`, few, who === 'province' ? 1000 : undefined);
     }
-    for (const who of ['district', 'city', 'province'] as const) await time('dashboard', who, '/api/dashboard', few);
+    for (const who of want('dashboard') ? (['district', 'city', 'province'] as const) : []) await time('dashboard', who, '/api/dashboard', few);
     return { figures, startToReadyMs };
   } finally {
     await stop(app);
@@ -144,6 +149,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     dataDir: args['data-dir'],
     samples: Number(args.samples ?? 20),
     month: args.month ?? new Date().toISOString().slice(0, 7),
+    only: args.only ? (args.only.split(',') as ReadFigure['group'][]) : undefined,
     log: console.log,
   })
     .then((r) => {

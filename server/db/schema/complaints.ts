@@ -123,6 +123,12 @@ export const complaints = pgTable(
     index('complaints_enterprise_idx').on(t.enterpriseId, t.receivedAt),
     index('complaints_received_idx').on(t.receivedAt),
     /**
+     * A region's leads received since a time (the dashboard's 90-day hot spots, per region of the
+     * subtree): was a bitmap AND of the region index with 200,000 entries of `complaints_received_idx`
+     * per region (2M leads, district: 1,826 ms → 54 ms).
+     */
+    index('complaints_region_received_idx').on(t.regionId, t.receivedAt),
+    /**
      * The 附件2 row 11 (leads received in a month, China date) for a region subtree: a range of China
      * dates, answered from the index alone (bench/scale.ts: province month window 77 ms → 4.5 ms at 100k leads).
      */
@@ -131,6 +137,11 @@ export const complaints = pgTable(
     index('complaints_merged_into_idx').on(t.mergedIntoId),
     /** The re-call sample draws from closed leads by closing date. */
     index('complaints_status_closed_idx').on(t.status, t.closedAt),
+    /**
+     * The dashboard's satisfaction trend (rated leads closed in the last six months, by region): an
+     * index-only scan instead of reading every lead (200,000 leads, province: 676 ms → 62 ms).
+     */
+    index('complaints_rated_closed_idx').on(t.closedAt, t.regionId, t.satisfaction).where(sql`${t.satisfaction} IS NOT NULL`),
     check('complaints_category_ck', sql`${t.category} BETWEEN 0 AND 6`),
     check(
       'complaints_status_ck',
@@ -305,4 +316,37 @@ export const complaintRecalls = pgTable(
     check('complaint_recalls_result_ck', sql`${t.result} IN ('confirmed', 'not_reached', 'contradicted')`),
     check('complaint_recalls_satisfaction_ck', sql`${t.satisfaction} IS NULL OR ${t.satisfaction} IN ('satisfied', 'basically_satisfied', 'dissatisfied')`),
   ],
+);
+
+/**
+ * Roll-up counts of leads, kept exactly in step with `complaints` by row triggers in the same
+ * transaction (server/db/sql/030-complaint-counts.sql): every insert, delete or change of the keyed
+ * columns appends a +1 / −1 row here (append-only, so concurrent leads never wait on a shared
+ * counter row); a figure is the sum of its rows. `wy_compact_complaint_counts()` (job
+ * `reports.compact-counts`) folds the rows into one per key without changing any sum;
+ * `wy_rebuild_complaint_counts()` recomputes them from `complaints` (after a bulk load that bypassed
+ * the triggers). Read by the 附件2 row 11 累积 (leads received per China month, merged excluded) and
+ * the dashboard totals (leads per region, category and status).
+ */
+export const complaintMonthCounts = pgTable(
+  'complaint_month_counts',
+  {
+    regionId: integer('region_id').notNull(),
+    /** First day of the China-time month of `received_at`. */
+    month: date('month', { mode: 'string' }).notNull(),
+    /** Leads not merged (status ≠ merged). */
+    n: integer('n').notNull(),
+  },
+  (t) => [index('complaint_month_counts_month_idx').on(t.month, t.regionId)],
+);
+
+export const complaintStatusCounts = pgTable(
+  'complaint_status_counts',
+  {
+    regionId: integer('region_id').notNull(),
+    category: integer('category').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('complaint_status_counts_region_idx').on(t.regionId)],
 );

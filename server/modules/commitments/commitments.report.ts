@@ -1,5 +1,5 @@
 import { and, eq, like, sql } from 'drizzle-orm';
-import { type Db, escapeLike } from '../../db/client.js';
+import { type Db, escapeLike, queryRows } from '../../db/client.js';
 import { commitments, projects, regions } from '../../db/schema/index.js';
 
 /**
@@ -20,4 +20,27 @@ export async function signedCompanies(db: Db, regionPath: string, from: string, 
       ),
     );
   return row?.n ?? 0;
+}
+
+/** `signedCompanies` for several subtrees at once (one query): key = the path given. */
+export async function signedCompaniesByPath(db: Db, paths: string[], from: string, to: string): Promise<Map<string, number>> {
+  const out = new Map(paths.map((p) => [p, 0]));
+  if (!paths.length) return out;
+  const nodes = sql.join(
+    paths.map((p) => sql`(${p}, ${`${escapeLike(p)}%`})`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ path: string; n: number }>(
+    db,
+    sql`SELECT n.path, count(DISTINCT c.enterprise_id)::int AS n
+          FROM (VALUES ${nodes}) AS n(path, pattern)
+          JOIN regions r ON r.path LIKE n.pattern
+          JOIN projects p ON p.region_id = r.id
+          JOIN commitments c ON c.project_id = p.id
+         WHERE c.status = 'signed'
+           AND (c.signed_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${from}::date AND ${to}::date
+         GROUP BY n.path`,
+  );
+  for (const r of rows) out.set(r.path, Number(r.n));
+  return out;
 }

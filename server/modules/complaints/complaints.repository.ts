@@ -95,7 +95,8 @@ export async function findById(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
+/** The WHERE and ORDER BY of the staff list for `q` (shared by the list and the grouped counts). */
+export async function listWhere(db: Db, actor: Actor, q: ListQuery, now: Date): Promise<{ where: SQL | undefined; order: SQL[] }> {
   const withinPath = await regionFilterPath(db, q.region);
   const conds: (SQL | undefined)[] = [scoped(actor, withinPath)];
   const unit = actor.orgUnitId;
@@ -165,7 +166,11 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
       conds.push(unit ? mine : sql`FALSE`);
       break;
   }
-  const where = and(...conds);
+  return { where: and(...conds), order };
+}
+
+export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Date) {
+  const { where, order } = await listWhere(db, actor, q, now);
   const { limit, offset } = limitOffset(q);
   const rows = await baseSelect(db)
     .where(where)
@@ -178,6 +183,60 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery, now: Da
     .leftJoin(projects, eq(projects.id, complaints.projectId))
     .where(where);
   return { rows, total: Number(n) };
+}
+
+/**
+ * The list `q`'s total broken down in one query (the dashboard): by the child segment of the lead's
+ * region path under `parentPath` ('' = the parent node itself), category, status, and whether it is
+ * overdue at `now` exactly as the list's `overdue=true` filter decides (current_due_at < now). Each
+ * breakdown is the total of the list with that extra filter (a child's = `region=<child>`).
+ */
+export async function countBreakdown(db: Db, actor: Actor, q: ListQuery, now: Date, parentPath: string) {
+  const { where } = await listWhere(db, actor, q, now);
+  const rows = await db
+    .select({
+      segment: sql<string>`split_part(substr(${regions.path}, ${parentPath.length + 1}), '/', 1)`,
+      category: complaints.category,
+      status: complaints.status,
+      overdue: sql<boolean>`coalesce(${complaints.currentDueAt} < ${now.toISOString()}::timestamptz, false)`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(complaints)
+    .innerJoin(regions, eq(regions.id, complaints.regionId))
+    .leftJoin(projects, eq(projects.id, complaints.projectId))
+    .where(where)
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/**
+ * `countBreakdown` for the list of a region with no other filter (the dashboard), read from the lead
+ * roll-up (complaint_status_counts: leads per region, category and status, kept exact by triggers in
+ * the same transaction — server/db/sql/030-complaint-counts.sql) instead of every lead of the
+ * subtree, under the same scope condition as the list; the overdue part (a few leads, indexed on
+ * the due time) from the list itself with `overdue=true`. Any other filter: `countBreakdown`.
+ */
+export async function regionBreakdown(db: Db, actor: Actor, q: ListQuery, now: Date, parentPath: string) {
+  const { region, page: _p, pageSize: _s, ...rest } = q;
+  if (Object.values(rest).some((v) => v !== undefined) || isEnterpriseUser(actor)) return countBreakdown(db, actor, q, now, parentPath);
+  const withinPath = await regionFilterPath(db, region);
+  const totals = await queryRows<{ segment: string; category: number; status: string; n: number }>(
+    db,
+    sql`SELECT split_part(substr(r.path, ${parentPath.length + 1}), '/', 1) AS segment, k.category, k.status, sum(k.n)::int AS n
+          FROM complaint_status_counts k JOIN regions r ON r.id = k.region_id
+         WHERE ${regionScope(actor, sql`k.region_id`, withinPath)}
+         GROUP BY 1, 2, 3 HAVING sum(k.n) <> 0`,
+  );
+  const overdue = await countBreakdown(db, actor, { ...q, overdue: true }, now, parentPath);
+  const key = (r: { segment: string; category: number; status: string }) => `${r.segment}\u0000${r.category}\u0000${r.status}`;
+  const over = new Map(overdue.map((r) => [key(r), r.n]));
+  return totals.flatMap((r) => {
+    const o = over.get(key(r)) ?? 0;
+    return [
+      { segment: r.segment, category: Number(r.category), status: r.status, overdue: false, n: Number(r.n) - o },
+      { segment: r.segment, category: Number(r.category), status: r.status, overdue: true, n: o },
+    ];
+  });
 }
 
 export async function loadEvents(db: Db, complaintId: string) {
@@ -390,7 +449,8 @@ export async function mergedChildren(db: Db, parentId: string) {
     .orderBy(asc(complaints.receivedAt));
 }
 
-export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefined, since: Date, minLeads: number) {
+/** `opts.projects: false` skips the per-project ranking (the dashboard shows companies only): `projects` is then empty. */
+export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefined, since: Date, minLeads: number, opts: { projects?: boolean } = {}) {
   const scope = scoped(actor, withinPath);
   const enterpriseRows = await queryRows<{ id: string; name: string; category: number; n: number }>(
     db,
@@ -399,7 +459,10 @@ export async function hotSpots(db: Db, actor: Actor, withinPath: string | undefi
         WHERE ${scope} AND complaints.status <> 'merged' AND complaints.received_at >= ${since.toISOString()}::timestamptz
         GROUP BY e.id, e.name, complaints.category`,
   );
-  const projectRows = await queryRows<{ id: string; name: string; enterprise_name: string | null; category: number; n: number }>(
+  const projectRows =
+    opts.projects === false
+      ? []
+      : await queryRows<{ id: string; name: string; enterprise_name: string | null; category: number; n: number }>(
     db,
     sql`SELECT p.id, p.name, e.name AS enterprise_name, complaints.category, count(*)::int AS n
         FROM complaints JOIN projects p ON p.id = complaints.project_id LEFT JOIN enterprises e ON e.id = p.enterprise_id

@@ -595,6 +595,11 @@ export async function listComplaints(db: Db, actor: Actor, q: ListQuery) {
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
+/** The list `q`'s total broken down by child region of `parentPath`, category, status and overdue (one query; the dashboard). */
+export async function complaintBreakdown(db: Db, actor: Actor, q: ListQuery, parentPath: string) {
+  return repo.regionBreakdown(db, actor, q, new Date(), parentPath);
+}
+
 /**
  * GET /api/complaints/:id for staff: the detail, and an audit row for the view — a lead's text and
  * attachments are residents' personal data (SPEC §16: every view of personal data is logged).
@@ -1122,10 +1127,10 @@ export async function uploadAttachment(db: Db, actor: Actor, id: string, file: {
   });
 }
 
-export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }) {
+export async function hotSpots(db: Db, actor: Actor, q: { region?: string; days: number; minLeads: number }, opts: { projects?: boolean } = {}) {
   const since = new Date(Date.now() - q.days * 86_400_000);
   const withinPath = await regionFilterPath(db, q.region);
-  return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads)) };
+  return { days: q.days, ...(await repo.hotSpots(db, actor, withinPath, since, q.minLeads, opts)) };
 }
 
 /** Default and maximum period of a re-call sample: leads closed in the last 90 days, at most a year. */

@@ -29,42 +29,39 @@ function link(path: string, f: Filters): string {
   return `${path}?${q.toString()}`;
 }
 
-async function complaintCount(db: Db, actor: Actor, f: Filters): Promise<number> {
-  return (await complaintsService.listComplaints(db, actor, { page: 1, pageSize: 1, ...f } as Parameters<typeof complaintsService.listComplaints>[2])).total;
-}
-async function problemCount(db: Db, actor: Actor, f: Filters): Promise<number> {
-  return (await problemsService.listProblems(db, actor, { page: 1, pageSize: 1, ...f } as Parameters<typeof problemsService.listProblems>[2])).total;
-}
+/** One list's total broken down by child-region segment, category, status and overdue (see the list repositories' `countBreakdown`). */
+type Breakdown = { segment: string; category: number | null; status: string; overdue: boolean; n: number }[];
 
-/** Counts of one list: total, still open, overdue, by category and by sub-region, each with its link. */
-async function block(
-  count: (f: Filters) => Promise<number>,
-  listPath: string,
-  region: RegionRef,
-  children: RegionRef[],
-  doneStatuses: string[],
-) {
+/**
+ * Counts of one list: total, still open, overdue, by category and by sub-region, each with its link.
+ * All come from one grouped count over the list's own WHERE for the region: each number is the sum
+ * of the groups its link's extra filter selects (`status`, `overdue=true`, `category`, `region=<child>`).
+ */
+function block(rows: Breakdown, listPath: string, region: RegionRef, children: RegionRef[], doneStatuses: string[]) {
   const base = { region: region.code };
-  const total = await count(base);
-  let done = 0;
-  for (const status of doneStatuses) done += await count({ ...base, status });
-  const overdue = await count({ ...base, overdue: true });
-  const byCategory = [];
-  for (const category of FOCUS_CATEGORIES) {
-    byCategory.push({ category, label: FOCUS_CATEGORY_SHORT_LABELS[category], count: await count({ ...base, category }), link: link(listPath, { ...base, category }) });
-  }
-  const bySubRegion = [];
-  for (const child of children) {
+  const sum = (pick: (r: Breakdown[number]) => boolean) => rows.reduce((s, r) => s + (pick(r) ? r.n : 0), 0);
+  const total = sum(() => true);
+  const done = sum((r) => doneStatuses.includes(r.status));
+  const overdue = sum((r) => r.overdue);
+  const byCategory = FOCUS_CATEGORIES.map((category) => ({
+    category,
+    label: FOCUS_CATEGORY_SHORT_LABELS[category],
+    count: sum((r) => r.category === category),
+    link: link(listPath, { ...base, category }),
+  }));
+  const bySubRegion = children.map((child) => {
     const f = { region: child.code };
-    bySubRegion.push({
+    // The child's subtree = the leads whose region path continues the parent's with the child's segment.
+    const segment = child.path.startsWith(region.path) ? child.path.slice(region.path.length, -1) : null;
+    return {
       regionCode: child.code,
       regionName: child.name,
-      count: await count(f),
-      overdue: await count({ ...f, overdue: true }),
+      count: sum((r) => r.segment === segment),
+      overdue: sum((r) => r.segment === segment && r.overdue),
       link: link(listPath, f),
       overdueLink: link(listPath, { ...f, overdue: true }),
-    });
-  }
+    };
+  });
   bySubRegion.sort((a, b) => b.count - a.count);
   return {
     total,
@@ -80,8 +77,9 @@ async function block(
 export async function dashboard(db: Db, actor: Actor, q: z.infer<typeof dashboardQuery>) {
   const region = q.region ? await regionInScope(db, actor, q.region) : await regionByIdInScope(db, actor, actor.regionId);
   const children = await reportsRepo.childRegions(db, region.id);
-  const complaints = await block((f) => complaintCount(db, actor, f), '/app/complaints', region, children, ['closed', 'merged']);
-  const problems = await block((f) => problemCount(db, actor, f), '/app/problems', region, children, ['closed', 'withdrawn']);
+  const complaintRows = await complaintsService.complaintBreakdown(db, actor, { page: 1, pageSize: 1, region: region.code } as Parameters<typeof complaintsService.listComplaints>[2], region.path);
+  const complaints = block(complaintRows, '/app/complaints', region, children, ['closed', 'merged']);
+  const problems = block(await problemsService.problemBreakdown(db, actor, region.code, region.path), '/app/problems', region, children, ['closed', 'withdrawn']);
 
   const overdueList = (await complaintsService.listComplaints(db, actor, { page: 1, pageSize: 10, region: region.code, overdue: true } as Parameters<typeof complaintsService.listComplaints>[2])).items.map((c) => ({
     id: c.id,
@@ -92,7 +90,7 @@ export async function dashboard(db: Db, actor: Actor, q: z.infer<typeof dashboar
     currentDueAt: c.currentDueAt,
     link: `/app/complaints/${c.id}`,
   }));
-  const hot = await complaintsService.hotSpots(db, actor, { region: region.code, days: 90, minLeads: 2 });
+  const hot = await complaintsService.hotSpots(db, actor, { region: region.code, days: 90, minLeads: 2 }, { projects: false });
   const hotSpots = hot.enterprises.slice(0, 10).map((e) => ({ enterpriseId: e.enterpriseId, name: e.name, leads: e.leads, link: link('/app/complaints', { box: 'all', enterpriseId: e.enterpriseId }) }));
 
   const campaign = await reportsRepo.governingCampaign(db, region.path);

@@ -17,8 +17,13 @@ async function campaignWindow(db: Db, campaignId: string) {
   return { from: c.startsOn, to: c.dragnetDeadline ?? c.endsOn, deadline: c.dragnetDeadline };
 }
 
+/**
+ * The project was named by an inspection dated in [from, to]. Written as membership in the set of
+ * projects named in the window (a hashed subplan: one pass over the window's inspections) rather than
+ * `EXISTS (… p.id = ANY(i.project_ids) …)`, which scanned the inspections once per project.
+ */
 const inspectedSql = (from: string, to: string) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM inspections i WHERE ${projects.id} = ANY(i.project_ids) AND i.date >= ${from} AND i.date <= ${to})`;
+  sql<boolean>`${projects.id} IN (SELECT u.id FROM inspections i, unnest(i.project_ids) AS u(id) WHERE u.id IS NOT NULL AND i.date >= ${from} AND i.date <= ${to})`;
 
 /** Totals for a region subtree; null when the campaign does not exist. Used by the reports module. */
 export async function coverageTotals(db: Db, campaignId: string, regionPath: string): Promise<{ total: number; inspected: number } | null> {

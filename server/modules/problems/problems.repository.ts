@@ -2,7 +2,7 @@ import { type SQL, and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, notInAr
 import type { ProblemStatus, ReviewResult } from '../../../core/problems/labels.js';
 import { repeatWindowStart } from '../../../core/problems/repeat.js';
 import { type ProblemFacts, TERMINAL_STATUSES } from '../../../core/problems/state.js';
-import { type Db, escapeLike } from '../../db/client.js';
+import { type Db, escapeLike, queryRows } from '../../db/client.js';
 import {
   enterprises,
   files,
@@ -65,7 +65,8 @@ const summaryColumns = {
 };
 
 
-export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: PageQuery) {
+/** The WHERE of the problem list for `f`; `overdue` = the list's overdue condition (the dashboard groups by it). */
+export function listWhere(actor: Actor, f: ListFilter): { where: SQL | undefined; overdue: SQL } {
   const conds: Array<SQL | undefined> = [problemScope(actor, f.withinPath)];
   if (f.status) conds.push(eq(problems.status, f.status));
   if (f.enterpriseId) conds.push(eq(problems.enterpriseId, f.enterpriseId));
@@ -85,7 +86,11 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
     const pattern = `%${escapeLike(f.q)}%`;
     conds.push(or(ilike(problems.code, pattern), ilike(problems.title, pattern), ilike(enterprises.name, pattern), ilike(projects.name, pattern)));
   }
-  const where = and(...conds);
+  return { where: and(...conds), overdue: overdueCond };
+}
+
+export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: PageQuery) {
+  const { where } = listWhere(actor, f);
   const base = db
     .select(summaryColumns)
     .from(problems)
@@ -102,6 +107,30 @@ export async function listProblems(db: Db, actor: Actor, f: ListFilter, page: Pa
     .leftJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .where(where);
   return { items, total: countRow?.n ?? 0 };
+}
+
+/**
+ * The list `f`'s total broken down in one query (the dashboard): by the child segment of the
+ * problem's region path under `parentPath` ('' = the parent node itself), category, status, and the
+ * list's own overdue condition. Each breakdown is the total of the list with that extra filter.
+ */
+export async function countBreakdown(db: Db, actor: Actor, f: ListFilter, parentPath: string) {
+  const { where, overdue } = listWhere(actor, f);
+  // Counted per region first, then folded into child segments (the path arithmetic once per region, not per problem).
+  const rows = await queryRows<{ segment: string; category: number; status: string; overdue: boolean; n: number }>(
+    db,
+    sql`SELECT split_part(substr(r.path, ${parentPath.length + 1}), '/', 1) AS segment, g.category, g.status, g.overdue, sum(g.n)::int AS n
+        FROM (SELECT ${problems.regionId} AS region_id, ${problems.category} AS category, ${problems.status} AS status,
+                     coalesce(${overdue}, false) AS overdue, count(*)::int AS n
+              FROM ${problems}
+              LEFT JOIN ${projects} ON ${projects.id} = ${problems.projectId}
+              LEFT JOIN ${enterprises} ON ${enterprises.id} = ${problems.enterpriseId}
+              WHERE ${where ?? sql`TRUE`}
+              GROUP BY 1, 2, 3, 4) g
+        JOIN regions r ON r.id = g.region_id
+        GROUP BY 1, 2, 3, 4`,
+  );
+  return rows.map((r) => ({ ...r, category: Number(r.category), n: Number(r.n) }));
 }
 
 /** One problem within the actor's scope (404 otherwise); `lock` takes a row lock for an action. */

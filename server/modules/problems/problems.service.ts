@@ -112,6 +112,11 @@ export async function listProblems(db: Db, actor: Actor, q: ListProblemsQuery) {
   return { items: items.map((r) => present(r, today, left)), total, page: q.page, pageSize: q.pageSize };
 }
 
+/** The list's total for `region` broken down by child region of `parentPath`, category, status and overdue (one query; the dashboard). */
+export async function problemBreakdown(db: Db, actor: Actor, region: string, parentPath: string) {
+  return repo.countBreakdown(db, actor, { withinPath: await regionFilterPath(db, region), today: todayInChina() }, parentPath);
+}
+
 export async function getProblem(db: Db, actor: Actor, id: string): Promise<ProblemDetail> {
   const row = await repo.problemInScope(db, actor, id);
   const today = todayInChina();

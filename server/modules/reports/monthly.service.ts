@@ -23,7 +23,7 @@ import { recordAudit } from '../../http/audit.js';
 import { forbidden, invalidState } from '../../http/errors.js';
 import { type RegionRef, regionInScope } from '../../http/scope.js';
 import { publishMessage } from '../messages/publish.js';
-import { computeRows, externalListLink, isStock, recordLink, rowRecords, type Window } from './monthly.rows.js';
+import { type BucketNode, computeRowsByBucket, externalListLink, isStock, recordLink, rowRecords, type Window } from './monthly.rows.js';
 import * as repo from './reports.repository.js';
 
 /*
@@ -113,30 +113,72 @@ function withLinks(rows: RowFigures[], regionCode: string, ctx: Context): RowOut
   }));
 }
 
-/** The live figures of a region (entries and sum); never reads the region's own snapshot. */
-async function computeLive(db: Db, ctx: Context): Promise<{ rows: RowFigures[]; subRegions: SubRegionOut[] }> {
-  const { region } = ctx;
-  if (!ROLL_UP_LEVELS.has(region.level)) {
-    return { rows: await computeRows(db, { path: region.path, exact: false }, ctx.monthW, ctx.cumW), subRegions: [] };
-  }
+/** A region of a live report: its children (roll-up levels) and, for each child, its frozen rows if any. */
+interface PlanNode {
+  region: RegionRef;
+  children: { region: RegionRef; status: ReportStatus | null; frozenRows: RowFigures[] | null; plan: PlanNode | null }[];
+}
+
+/** Which regions the live report reads live: children with a frozen snapshot contribute it instead. */
+async function plan(db: Db, region: RegionRef, month: string): Promise<PlanNode> {
+  if (!ROLL_UP_LEVELS.has(region.level)) return { region, children: [] };
   const children = await repo.childRegions(db, region.id);
-  const reports = new Map((await repo.reportsFor(db, children.map((c) => c.id), ctx.month)).map((r) => [r.regionId, r]));
-  const subRegions: SubRegionOut[] = [];
+  const reports = new Map((await repo.reportsFor(db, children.map((c) => c.id), month)).map((r) => [r.regionId, r]));
+  const out: PlanNode['children'] = [];
   for (const child of children) {
     const report = reports.get(child.id);
     const frozen = report && isFrozen(report.status as ReportStatus) ? await repo.latestVersion(db, 'monthly', report.id) : null;
-    let rows: RowFigures[];
-    if (frozen) {
-      rows = (frozen.snapshot as { rows: RowFigures[] }).rows;
-    } else {
-      const childCtx = { ...ctx, region: child };
-      rows = (await computeLive(db, childCtx)).rows;
-    }
-    subRegions.push({ regionCode: child.code, regionName: child.name, own: false, status: (report?.status as ReportStatus) ?? null, rows: withLinks(rows, child.code, ctx) });
+    const status = (report?.status as ReportStatus) ?? null;
+    out.push(frozen ? { region: child, status, frozenRows: (frozen.snapshot as { rows: RowFigures[] }).rows, plan: null } : { region: child, status, frozenRows: null, plan: await plan(db, child, month) });
   }
-  const own = await computeRows(db, { path: region.path, exact: true }, ctx.monthW, ctx.cumW, children.map((c) => c.path));
-  subRegions.push({ regionCode: region.code, regionName: `${region.name}（本级）`, own: true, status: null, rows: withLinks(own, region.code, ctx) });
-  return { rows: sumRows(subRegions.map((s) => s.rows)), subRegions };
+  return { region, children: out };
+}
+
+/**
+ * The live figures of a region (entries and sum); never reads the region's own snapshot. Every
+ * figure of every live entry comes from one grouped query per row and window over the region's
+ * subtree (`computeRowsByBucket`): each record is counted in its bucket — the district-level region
+ * above it, or the city/province node itself (本级) when it is placed there.
+ */
+async function computeLive(db: Db, ctx: Context): Promise<{ rows: RowFigures[]; subRegions: SubRegionOut[] }> {
+  const root = await plan(db, ctx.region, ctx.month);
+  const nodes: BucketNode[] = [];
+  const collect = (p: PlanNode) => {
+    if (!ROLL_UP_LEVELS.has(p.region.level)) {
+      nodes.push({ id: p.region.id, path: p.region.path, exact: false, children: [] });
+      return;
+    }
+    nodes.push({ id: p.region.id, path: p.region.path, exact: true, children: p.children.map((c) => c.region.path) });
+    for (const c of p.children) if (c.plan) collect(c.plan);
+  };
+  collect(root);
+  const subtree = await repo.subtreeRegions(db, ctx.region.path);
+  const byPath = new Map(subtree.map((r) => [r.path, r]));
+  const bucketOf = (path: string): number => {
+    // Down from the report region: the first region below the roll-up levels, else the record's own node.
+    let i = ctx.region.path.length;
+    while (i > 0 && i <= path.length) {
+      const a = byPath.get(path.slice(0, i));
+      if (a && !ROLL_UP_LEVELS.has(a.level)) return a.id;
+      i = path.indexOf('/', i) + 1;
+    }
+    return byPath.get(path)?.id ?? -1;
+  };
+  const figures = await computeRowsByBucket(db, { regionIds: subtree.map((r) => r.id), bucketIds: subtree.map((r) => bucketOf(r.path)) }, nodes, ctx.monthW, ctx.cumW);
+  const assemble = (p: PlanNode): { rows: RowFigures[]; subRegions: SubRegionOut[] } => {
+    const own = figures.get(p.region.id) ?? [];
+    if (!ROLL_UP_LEVELS.has(p.region.level)) return { rows: own, subRegions: [] };
+    const subRegions: SubRegionOut[] = p.children.map((c) => ({
+      regionCode: c.region.code,
+      regionName: c.region.name,
+      own: false,
+      status: c.status,
+      rows: withLinks(c.frozenRows ?? assemble(c.plan as PlanNode).rows, c.region.code, ctx),
+    }));
+    subRegions.push({ regionCode: p.region.code, regionName: `${p.region.name}（本级）`, own: true, status: null, rows: withLinks(own, p.region.code, ctx) });
+    return { rows: sumRows(subRegions.map((s) => s.rows)), subRegions };
+  };
+  return assemble(root);
 }
 
 function present(ctx: Context, report: repo.MonthlyReportRow | null, figures: { rows: RowFigures[]; subRegions: SubRegionOut[] }): MonthlyReport {

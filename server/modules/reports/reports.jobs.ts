@@ -57,3 +57,9 @@ defineJob('reports.remind-monthly', async (_payload, { db }) => {
   await remindMonthlyReports(db);
 });
 defineSchedule({ name: 'reports.remind-monthly.daily', type: 'reports.remind-monthly', intervalSeconds: 86400 });
+
+/** Folds the lead roll-up rows (+1/−1 per change, server/db/sql/030-complaint-counts.sql) into one per key; sums unchanged. */
+defineJob('reports.compact-counts', async (_payload, { db }) => {
+  await db.execute(sql`SELECT wy_compact_complaint_counts()`);
+});
+defineSchedule({ name: 'reports.compact-counts.hourly', type: 'reports.compact-counts', intervalSeconds: 3600 });

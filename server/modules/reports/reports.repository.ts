@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import { type Db, escapeLike, queryRows } from '../../db/client.js';
 import { monthlyReports, regions, reportVersions } from '../../db/schema/index.js';
 import type { RegionRef } from '../../http/scope.js';
@@ -75,4 +75,12 @@ export async function regionByPath(db: Db, path: string) {
 
 export function subtreeLike(path: string) {
   return `${escapeLike(path)}%`;
+}
+
+/** Every region of a subtree (the region included): id, path, level. */
+export async function subtreeRegions(db: Db, path: string): Promise<{ id: number; path: string; level: string }[]> {
+  return db
+    .select({ id: regions.id, path: regions.path, level: regions.level })
+    .from(regions)
+    .where(like(regions.path, `${escapeLike(path)}%`));
 }

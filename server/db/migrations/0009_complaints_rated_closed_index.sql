@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_rated_closed_idx" ON "complaints" USING btree ("closed_at","region_id","satisfaction") WHERE "complaints"."satisfaction" IS NOT NULL;

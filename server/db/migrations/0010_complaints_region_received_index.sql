@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_region_received_idx" ON "complaints" USING btree ("region_id","received_at");
