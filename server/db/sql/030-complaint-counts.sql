@@ -1,6 +1,7 @@
 -- Repeatable: applied after migrations at every start; must stay idempotent.
 -- Roll-up counts of leads (schema: complaint_month_counts, complaint_status_counts in
--- server/db/schema/complaints.ts), kept exact by row triggers in the changing transaction itself:
+-- server/db/schema/complaints.ts), kept exact by triggers in the changing transaction itself (a
+-- statement trigger for inserts, row triggers for changes and deletes):
 -- each change appends +1 / −1 rows (append-only: no shared counter row, so concurrent leads never
 -- wait on each other and no deadlock can come from here). A figure is the sum of its rows.
 CREATE OR REPLACE FUNCTION wy_complaint_counts_row() RETURNS trigger AS $$
@@ -14,12 +15,12 @@ BEGIN
       INSERT INTO complaint_status_counts (region_id, category, status, n) VALUES (OLD.region_id, OLD.category, OLD.status, -1);
     END IF;
   END IF;
-  IF TG_OP IN ('UPDATE', 'INSERT') THEN
-    IF NEW.status <> 'merged' AND (TG_OP = 'INSERT' OR OLD.status = 'merged' OR NEW.region_id IS DISTINCT FROM OLD.region_id OR NEW.received_at IS DISTINCT FROM OLD.received_at) THEN
+  IF TG_OP = 'UPDATE' THEN
+    IF NEW.status <> 'merged' AND (OLD.status = 'merged' OR NEW.region_id IS DISTINCT FROM OLD.region_id OR NEW.received_at IS DISTINCT FROM OLD.received_at) THEN
       INSERT INTO complaint_month_counts (region_id, month, n)
         VALUES (NEW.region_id, date_trunc('month', NEW.received_at AT TIME ZONE 'Asia/Shanghai')::date, 1);
     END IF;
-    IF TG_OP = 'INSERT' OR NEW.region_id IS DISTINCT FROM OLD.region_id OR NEW.category IS DISTINCT FROM OLD.category OR NEW.status IS DISTINCT FROM OLD.status THEN
+    IF NEW.region_id IS DISTINCT FROM OLD.region_id OR NEW.category IS DISTINCT FROM OLD.category OR NEW.status IS DISTINCT FROM OLD.status THEN
       INSERT INTO complaint_status_counts (region_id, category, status, n) VALUES (NEW.region_id, NEW.category, NEW.status, 1);
     END IF;
   END IF;
@@ -65,8 +66,26 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS wy_complaint_counts ON complaints;
 --> statement-breakpoint
-CREATE TRIGGER wy_complaint_counts AFTER INSERT OR DELETE OR UPDATE OF region_id, received_at, category, status ON complaints
+CREATE TRIGGER wy_complaint_counts AFTER DELETE OR UPDATE OF region_id, received_at, category, status ON complaints
   FOR EACH ROW EXECUTE FUNCTION wy_complaint_counts_row();
+--> statement-breakpoint
+-- New leads: one grouped row per key for the whole statement (leads are written in groups, decision
+-- 015), instead of two inserts per lead.
+CREATE OR REPLACE FUNCTION wy_complaint_counts_inserted() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO complaint_month_counts (region_id, month, n)
+    SELECT region_id, date_trunc('month', received_at AT TIME ZONE 'Asia/Shanghai')::date, count(*)::int
+      FROM inserted WHERE status <> 'merged' GROUP BY 1, 2;
+  INSERT INTO complaint_status_counts (region_id, category, status, n)
+    SELECT region_id, category, status, count(*)::int FROM inserted GROUP BY 1, 2, 3;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS wy_complaint_counts_insert ON complaints;
+--> statement-breakpoint
+CREATE TRIGGER wy_complaint_counts_insert AFTER INSERT ON complaints
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION wy_complaint_counts_inserted();
 --> statement-breakpoint
 DROP TRIGGER IF EXISTS wy_complaint_counts_truncate ON complaints;
 --> statement-breakpoint
