@@ -169,8 +169,10 @@ export async function readTable<K extends string>(
         const cells = {} as Record<K, unknown>;
         let blank = true;
         for (const [key, col] of header.index) {
-          cells[key] = values[col];
-          if (cellText(values[col]) !== '') blank = false;
+          const value = values[col];
+          // A text is a slice of the parser's chunk: a copy lets the chunk go (held rows cost half).
+          cells[key] = typeof value === 'string' && value.length >= 13 ? own(value) : value;
+          if (cellText(value) !== '') blank = false;
         }
         if (blank) continue;
         if (rows.length >= maxRows) {
@@ -195,6 +197,11 @@ export async function readTable<K extends string>(
     return { found: true, tooManyRows, header, columnLetter: letterOf(header), rows };
   }
   return { found: false, tooManyRows: false, header: best, columnLetter: letterOf(best), rows: [] };
+}
+
+/** A flat copy of a string (V8 keeps substrings of 13+ characters as views of their parent). */
+function own(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The parts of exceljs' streaming WorkbookReader that readTable drives itself (exceljs 4.4). */
@@ -253,7 +260,7 @@ class ZipParts {
       count(data.length);
       yield decoder.write(data);
     } else if (entry.method === 8) {
-      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+      const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
       inflate.end(data);
       try {
         for await (const chunk of inflate as AsyncIterable<Buffer>) {
