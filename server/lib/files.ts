@@ -53,9 +53,19 @@ export function sniffFileType(buf: Buffer): FileType | null {
   return null;
 }
 
-/** Entries (name, uncompressed size) of a zip's central directory; empty when it cannot be found (e.g. a truncated file). */
-export function zipEntries(buf: Buffer): Array<{ name: string; size: number }> {
-  const entries: Array<{ name: string; size: number }> = [];
+export interface ZipEntry {
+  name: string;
+  /** Uncompressed size as declared by the central directory. */
+  size: number;
+  /** Compressed size, compression method (0 stored, 8 deflate) and local header offset. */
+  compressedSize: number;
+  method: number;
+  offset: number;
+}
+
+/** Entries of a zip's central directory; empty when it cannot be found (e.g. a truncated file). */
+export function zipEntries(buf: Buffer): ZipEntry[] {
+  const entries: ZipEntry[] = [];
   const floor = Math.max(0, buf.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = buf.length - 22; i >= floor; i--) {
@@ -71,7 +81,13 @@ export function zipEntries(buf: Buffer): Array<{ name: string; size: number }> {
     const nameLength = buf.readUInt16LE(at + 28);
     const extraLength = buf.readUInt16LE(at + 30);
     const commentLength = buf.readUInt16LE(at + 32);
-    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), size: buf.readUInt32LE(at + 24) });
+    entries.push({
+      name: buf.toString('utf8', at + 46, at + 46 + nameLength),
+      size: buf.readUInt32LE(at + 24),
+      compressedSize: buf.readUInt32LE(at + 20),
+      method: buf.readUInt16LE(at + 10),
+      offset: buf.readUInt32LE(at + 42),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
