@@ -2,21 +2,22 @@
  * Benchmark: triage latency per lead and model load time (issue 12: ≤ 2 ms per lead in
  * process, model load ≤ 1 s).
  *   npx tsx bench/triage.ts [rounds=20]
- * Loads core/triage/triage-model.json (read + parse + decode), then runs the learned model (which
+ * Loads core/triage/triage-model.json.gz (read + gunzip + parse + decode), then runs the learned model (which
  * also runs the rule engine for its cues) over every labelled complaint of the corpus and the
  * project hold-out `rounds` times after a warm-up, and prints mean, p50, p99 and max per lead.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTriageModel, type TriageModelFile, triageWithModel } from '../core/triage/model.js';
+import { readTriageModelFile } from '../server/modules/complaints/triage-model.js';
+import { loadTriageModel, triageWithModel } from '../core/triage/model.js';
 import { triage } from '../core/triage/triage.js';
 
 const ROUNDS = Number(process.argv[2] ?? 20);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const loadStart = process.hrtime.bigint();
-const model = loadTriageModel(JSON.parse(readFileSync(resolve(root, 'core/triage/triage-model.json'), 'utf8')) as TriageModelFile);
+const model = loadTriageModel(readTriageModelFile());
 const loadMs = Number(process.hrtime.bigint() - loadStart) / 1e6;
 
 const texts = ['corpus.jsonl', 'holdout.jsonl'].flatMap((f) =>

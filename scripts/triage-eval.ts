@@ -11,7 +11,7 @@
  *    decisions use the calibration of the shipped model (fitted on these same out-of-fold
  *    predictions, so the calibration figures of the CV are in-sample for the 4 calibration numbers).
  * 2. The project's own hold-out, tests/fixtures/triage/holdout.jsonl (125 leads, never trained on),
- *    scored with the shipped model core/triage/triage-model.json.
+ *    scored with the shipped model core/triage/triage-model.json.gz.
  * 3. The coordinator's blind hold-out, tests/fixtures/triage/blind-holdout.jsonl, when present:
  *    scored with the shipped model, aggregate figures only — its items are never printed.
  * 4. The second blind hold-out, tests/fixtures/triage/blind-holdout-2.jsonl (round two), the same way.
@@ -23,6 +23,7 @@ import { FOCUS_CATEGORY_SHORT_LABELS, type FocusCategory } from '../core/categor
 import { decide, LEAD_CLASSES, loadTriageModel, type TriageModelFile, triageWithModel } from '../core/triage/model.js';
 import { triage } from '../core/triage/triage.js';
 import { BLIND_HOLDOUT_2_PATH, BLIND_HOLDOUT_PATH, HOLDOUT_PATH, type LabelledLead, loadCorpus, loadJsonl, root } from './triage/corpus.js';
+import { readTriageModelFile } from '../server/modules/complaints/triage-model.js';
 import { MODEL_PATH, trainModel } from './triage/train.js';
 
 export interface Prediction {
@@ -175,7 +176,7 @@ function markdownSection(r: EvalReport): string {
 }
 
 export function loadShippedModel(path = MODEL_PATH): TriageModelFile {
-  return JSON.parse(readFileSync(path, 'utf8')) as TriageModelFile;
+  return readTriageModelFile(path);
 }
 
 export function predictAll(file: TriageModelFile, leads: LabelledLead[]): Prediction[] {

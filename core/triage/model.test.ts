@@ -5,15 +5,15 @@
  * the retraining gate refuses a worse model.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gate, scoreOn } from '../../scripts/triage/gate.js';
 import { HOLDOUT_PATH, loadCorpus, loadJsonl } from '../../scripts/triage/corpus.js';
 import { calibrate, DEFAULT_OPTIONS, encodeModel, MODEL_PATH, toExamples, train } from '../../scripts/triage/train.js';
-import { loadTriageModel, type TriageModelFile, triageWithModel } from './model.js';
+import { readTriageModelFile } from '../../server/modules/complaints/triage-model.js';
+import { loadTriageModel, triageWithModel } from './model.js';
 import { DEFAULT_RESPONSIBILITY_RULES, type ResponsibilityRules } from './triage.js';
 
-const shipped = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TriageModelFile;
+const shipped = readTriageModelFile(MODEL_PATH);
 const model = loadTriageModel(shipped);
 const holdout = loadJsonl(HOLDOUT_PATH);
 const corpus = loadCorpus();

@@ -30,7 +30,7 @@ export const HEAD_OFFSET: Record<string, number> = Object.fromEntries(
   HEADS.map((h, i) => [h.name, HEADS.slice(0, i).reduce((s, x) => s + x.size, 0)]),
 );
 
-/** The model file (core/triage/triage-model.json). */
+/** The model file (core/triage/triage-model.json.gz). */
 export interface TriageModelFile {
   format: 1;
   featureSet: FeatureSet;

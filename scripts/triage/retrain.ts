@@ -10,19 +10,19 @@
  *    trains a candidate with the same deterministic pipeline as `npm run triage:train`.
  * 3. Scores the current and the candidate model on the project's hold-out; a candidate that is
  *    worse on category, lead department or urgent recall is refused and nothing is written.
- * 4. Otherwise writes core/triage/triage-model.json and corrections.jsonl; commit both and
+ * 4. Otherwise writes core/triage/triage-model.json.gz and corrections.jsonl; commit both and
  *    restart the server (the model version is recorded on each new lead).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inArray } from 'drizzle-orm';
-import type { TriageModelFile } from '../../core/triage/model.js';
 import { migrateDatabase, openDatabase } from '../../server/db/client.js';
 import { complaints, triageCorrections } from '../../server/db/schema/index.js';
 import { loadEnv } from '../../server/env.js';
 import { buildCorpus, CORRECTIONS_PATH, HOLDOUT_PATH, type LabelledLead, loadJsonl, type Register } from './corpus.js';
 import { gate } from './gate.js';
+import { readTriageModelFile, writeTriageModelFile } from '../../server/modules/complaints/triage-model.js';
 import { MODEL_PATH, trainModel } from './train.js';
 
 const REGISTER_OF: Record<string, Register> = { web: 'web', letter: 'letter', hotline_12345: 'hotline', phone: 'hotline', open311: 'web' };
@@ -68,7 +68,7 @@ const correctionsText = corrections.map((l) => JSON.stringify(l)).join('\n') + (
 writeFileSync(CORRECTIONS_PATH, correctionsText); // buildCorpus reads it
 const corpus = buildCorpus();
 const { file: candidate } = trainModel(corpus);
-const current = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as TriageModelFile;
+const current = readTriageModelFile();
 const verdict = gate(current, candidate, loadJsonl(HOLDOUT_PATH));
 const fmt = (s: { category: number; lead: number; urgentRecall: number }) => `category ${(s.category * 100).toFixed(1)}%, lead ${(s.lead * 100).toFixed(1)}%, urgent recall ${(s.urgentRecall * 100).toFixed(1)}%`;
 console.log(`current   ${current.version}: ${fmt(verdict.current)}`);
@@ -79,5 +79,5 @@ if (!verdict.accept || values['dry-run']) {
   console.log(verdict.accept ? 'dry run: nothing written' : `REFUSED: ${verdict.reasons.join('; ')}`);
   process.exit(verdict.accept ? 0 : 1);
 }
-writeFileSync(MODEL_PATH, `${JSON.stringify(candidate)}\n`);
+writeTriageModelFile(candidate);
 console.log(`accepted: wrote ${MODEL_PATH} (${candidate.version}) and ${CORRECTIONS_PATH}; rebuild the corpus file with npm run triage:corpus, commit, and restart the server`);

@@ -1,5 +1,5 @@
 /**
- * Trains the triage model (core/triage/model.ts) and writes core/triage/triage-model.json.
+ * Trains the triage model (core/triage/model.ts) and writes core/triage/triage-model.json.gz.
  *
  *   npm run triage:train        # 5-fold grouped CV for calibration, then the final model
  *
@@ -9,13 +9,13 @@
  * docs/decisions/009-learned-triage-model.md for why no package is used.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CO_CLASSES, decide, type FeatureSet, featuresOf, HEAD_OFFSET, HEADS, LEAD_CLASSES, logitsOf, OUTPUTS, softmax, type TriageModelFile } from '../../core/triage/model.js';
-import { type LabelledLead, loadCorpus, rng, root } from './corpus.js';
+import { TRIAGE_MODEL_PATH, writeTriageModelFile } from '../../server/modules/complaints/triage-model.js';
+import { type LabelledLead, loadCorpus, rng, } from './corpus.js';
 
-export const MODEL_PATH = resolve(root, 'core/triage/triage-model.json');
+export { TRIAGE_MODEL_PATH as MODEL_PATH } from '../../server/modules/complaints/triage-model.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -216,7 +216,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const t0 = performance.now();
   const leads = loadCorpus();
   const { file } = trainModel(leads);
-  writeFileSync(MODEL_PATH, `${JSON.stringify(file)}\n`);
-  console.log(`wrote ${MODEL_PATH}: ${file.version}, ${file.features.length} features, ${leads.length} leads, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  writeTriageModelFile(file);
+  console.log(`wrote ${TRIAGE_MODEL_PATH}: ${file.version}, ${file.features.length} features, ${leads.length} leads, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`calibration: ${JSON.stringify({ temperature: file.temperature, platt: file.platt, thresholds: file.thresholds })}`);
 }

@@ -42,7 +42,7 @@ export const complaints = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     /** The triage engine's proposal with its cues, kept even after a person corrected it. */
     triage: jsonb('triage').notNull(),
-    /** Version of the triage model that proposed (core/triage/triage-model.json), null before issue 12. */
+    /** Version of the triage model that proposed (core/triage/triage-model.json.gz), null before issue 12. */
     triageModelVersion: text('triage_model_version'),
     /** The model's confidence was below its threshold: a person confirms before the lead is routed. */
     triageNeedsHuman: boolean('triage_needs_human').notNull().default(false),
